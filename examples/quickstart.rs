@@ -1,0 +1,82 @@
+//! palisade in two minutes: check data you received with `#[derive(Validate)]`, and
+//! make types that cannot hold an invalid value with `#[validated]`.
+//!
+//! Run it with `cargo run --example quickstart`.
+
+use palisade::prelude::*;
+
+/// A port number that is valid by construction: the field is private, and the only
+/// ways in (`try_new`, `set`, `TryFrom`, `valid!`) check the rule.
+#[validated]
+#[derive(Debug, Clone, Copy)]
+pub struct Port(#[validate(range(1..=65535))] u32);
+
+/// Checked when the constant is compiled: `valid!(Port, 0)` would not build.
+const HTTPS: Port = valid!(Port, 443);
+
+/// A signup form as it arrives from a client: any value can be in it, and
+/// `validate()` reports everything that is wrong at once.
+#[derive(Debug, Validate)]
+#[invariant(self.password != self.username, message = "password must differ from the username")]
+pub struct Signup {
+    #[validate(chars(3..=20), alphanumeric)]
+    username: String,
+    #[validate(email)]
+    email: String,
+    #[validate(length(12..), message = "use at least 12 characters")]
+    password: String,
+    #[validate(range(13..=130))]
+    age: u8,
+    #[validate(url)]
+    homepage: Option<String>,
+    #[validate(length(..=3), each(nested))]
+    servers: Vec<Server>,
+}
+
+#[derive(Debug, Validate)]
+pub struct Server {
+    #[validate(length(1..=253), pattern = r"[a-z0-9.-]+")]
+    host: String,
+    #[validate(nested)]
+    tls: Tls,
+}
+
+#[derive(Debug, Validate)]
+pub struct Tls {
+    #[validate(range(1..=65535))]
+    port: u32,
+}
+
+fn main() {
+    println!("HTTPS port, checked at compile time: {}", HTTPS.get());
+
+    match Port::try_new(0) {
+        Ok(port) => println!("port {}", port.get()),
+        Err(errors) => println!("Port::try_new(0) failed: {errors}"),
+    }
+
+    let form = Signup {
+        username: "a!".into(),
+        email: "not an email".into(),
+        password: "hunter2".into(),
+        age: 9,
+        homepage: Some("example.com".into()),
+        servers: vec![
+            Server { host: "db.internal".into(), tls: Tls { port: 5432 } },
+            Server { host: "Cache Host".into(), tls: Tls { port: 0 } },
+        ],
+    };
+
+    match form.into_valid() {
+        Ok(valid) => println!("valid signup for {}", valid.username),
+        Err(invalid) => {
+            println!("\nThe signup form has {} problems:", invalid.errors().len());
+            for error in invalid.errors() {
+                println!("  {:<22} [{}] {}", error.path.to_string(), error.code, error.message);
+            }
+            // Nothing is lost: the rejected value comes back with its errors.
+            let form = invalid.into_inner();
+            println!("\n(the form for {:?} was handed back)", form.username);
+        }
+    }
+}

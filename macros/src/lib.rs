@@ -1,0 +1,26 @@
+//! Procedural macros of palisade. Use them through the `palisade` crate, which also
+//! provides the runtime they expand to.
+//!
+//! Each entry point only converts tokens and calls a plain function over
+//! `proc_macro2::TokenStream`, so every expansion is testable without a compiler.
+
+mod rules;
+mod util;
+mod validate;
+mod validated;
+
+use proc_macro::TokenStream;
+
+/// Implements `Validate` from `#[validate(...)]` field rules and `#[invariant(...)]`s.
+/// See the `palisade` crate for the rules.
+#[proc_macro_derive(Validate, attributes(validate, invariant))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    validate::expand(input.into()).into()
+}
+
+/// Makes a struct that cannot hold an invalid value: private fields, a checked
+/// `try_new`, getters and checked setters. See the `palisade` crate.
+#[proc_macro_attribute]
+pub fn validated(args: TokenStream, input: TokenStream) -> TokenStream {
+    validated::expand(args.into(), input.into()).into()
+}

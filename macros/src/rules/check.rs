@@ -1,0 +1,749 @@
+//! Turns raw rule syntax into the checked rule model, reporting every rule that does
+//! not fit its field: wrong type, empty or reversed ranges, out-of-type bounds, bad
+//! regexes. Emission only ever sees what passed here.
+
+use darling::error::Accumulator;
+use proc_macro2::Span;
+
+use super::parse::{self, RawRange, RawRuleSet};
+use crate::util::shape::{IntType, Shape};
+
+/// `message = "..."` / `code = "..."` of a rule.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// The replacement human message.
+    pub message: Option<syn::LitStr>,
+    /// The replacement machine code.
+    pub code: Option<syn::LitStr>,
+}
+
+/// The bounds of a checked range, ready to emit (literals already typed for the field).
+#[derive(Debug, Clone)]
+pub struct Bounds {
+    /// The lower bound, if any (always inclusive).
+    pub start: Option<syn::Expr>,
+    /// The upper bound, if any.
+    pub end: Option<syn::Expr>,
+    /// Whether `end` is inclusive (`..=`).
+    pub inclusive: bool,
+    /// Whether `start` is a literal equal to the type's minimum, so checking it could
+    /// never fail (and a const comparison with it would trip `unused_comparisons`).
+    pub start_is_trivial: bool,
+    /// Whether `end` is an inclusive literal equal to the type's maximum.
+    pub end_is_trivial: bool,
+}
+
+/// One rule that fits its value.
+#[derive(Debug, Clone)]
+pub enum Rule {
+    /// `range(...)`.
+    Range(Bounds),
+    /// `length(...)`.
+    Length(Bounds),
+    /// `chars(...)`.
+    Chars(Bounds),
+    /// `non_empty`.
+    NonEmpty,
+    /// `pattern = "..."`, already parsed successfully.
+    Pattern(syn::LitStr),
+    /// `email`.
+    Email,
+    /// `url`.
+    Url,
+    /// `ascii`.
+    Ascii,
+    /// `alphanumeric`.
+    Alphanumeric,
+    /// `prefix = "..."`.
+    Prefix(syn::LitStr),
+    /// `suffix = "..."`.
+    Suffix(syn::LitStr),
+    /// `contains = "..."`.
+    Contains(syn::LitStr),
+    /// `finite`.
+    Finite,
+    /// `custom = path`.
+    Custom(syn::Path),
+    /// `nested`.
+    Nested,
+}
+
+/// A rule with where it was written and its overrides.
+#[derive(Debug, Clone)]
+pub struct Check {
+    /// The rule.
+    pub rule: Rule,
+    /// The rule's tokens, so type errors land on it.
+    pub span: Span,
+    /// The rule as written, for compile-time messages (`range(1..=10)`).
+    pub text: String,
+    /// `message` / `code` of its attribute.
+    pub overrides: Overrides,
+}
+
+/// Every rule on one value (a field, or the elements of a collection field).
+#[derive(Debug, Clone)]
+pub struct ValueRules {
+    /// The shape of the value the checks apply to (inside the `Option`, if any).
+    pub shape: Shape,
+    /// Whether the value is an `Option` whose content the checks apply to.
+    pub optional: bool,
+    /// `required` on an `Option`, with its overrides.
+    pub required: Option<(Span, Overrides)>,
+    /// Checks on the value itself.
+    pub checks: Vec<Check>,
+    /// Rules on each element, for `each(...)`.
+    pub each: Option<Box<ValueRules>>,
+}
+
+impl ValueRules {
+    /// Whether nothing is checked.
+    pub fn is_empty(&self) -> bool {
+        self.required.is_none() && self.checks.is_empty() && self.each.is_none()
+    }
+
+    /// Whether every check can run in a `const fn` (integer ranges and lengths of `&str`).
+    pub fn is_const_evaluable(&self) -> bool {
+        !self.optional
+            && self.each.is_none()
+            && self
+                .checks
+                .iter()
+                .all(|check| match (&check.rule, &self.shape) {
+                    (Rule::Range(_), Shape::Int(_)) => true,
+                    (
+                        Rule::Length(_) | Rule::Chars(_) | Rule::NonEmpty,
+                        Shape::Text { static_str },
+                    ) => *static_str,
+                    _ => false,
+                })
+    }
+}
+
+/// A checked struct-level invariant.
+pub struct Invariant {
+    /// The condition over `self`.
+    pub expr: syn::Expr,
+    /// The message when it does not hold.
+    pub message: String,
+    /// The code, if overridden.
+    pub code: Option<syn::LitStr>,
+}
+
+/// Reads and checks every `#[validate(...)]` of a field named `field` of type `ty`.
+pub fn field_rules(
+    field: &str,
+    ty: &syn::Type,
+    attrs: &[syn::Attribute],
+    errors: &mut Accumulator,
+) -> ValueRules {
+    let sets = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident(parse::VALIDATE))
+        .filter_map(|attr| errors.handle(parse::parse_rule_set(attr)))
+        .collect::<Vec<_>>();
+    value_rules(field, Some(ty), sets, errors)
+}
+
+fn value_rules(
+    field: &str,
+    ty: Option<&syn::Type>,
+    sets: Vec<RawRuleSet>,
+    errors: &mut Accumulator,
+) -> ValueRules {
+    let declared = ty.map_or(Shape::Other, Shape::of);
+    let (shape, optional) = match declared {
+        Shape::Option(inner) => (Shape::of(&inner), true),
+        shape => (shape, false),
+    };
+    let mut rules = ValueRules {
+        shape,
+        optional,
+        required: None,
+        checks: Vec::new(),
+        each: None,
+    };
+    let mut each_sets = Vec::new();
+    let mut each_span = None;
+    for mut set in sets {
+        let overrides = Overrides {
+            message: set.message.clone(),
+            code: set.code.clone(),
+        };
+        let before = rules.checks.len() + usize::from(rules.required.is_some()) + each_sets.len();
+        if set.required.is_present() {
+            if optional {
+                rules.required = Some((set.required.span(), overrides.clone()));
+            } else {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "`required` applies to `Option` fields, and `{field}` always has a value: remove `required`"
+                    ))
+                    .with_span(&set.required.span()),
+                );
+            }
+        }
+        if let Some(each) = set.each.take() {
+            let span = each.span();
+            let mut inner = *each.into_inner();
+            inner.message = inner.message.or_else(|| overrides.message.clone());
+            inner.code = inner.code.or_else(|| overrides.code.clone());
+            each_sets.push(inner);
+            each_span.get_or_insert(span);
+        }
+        push_checks(
+            field,
+            &rules.shape,
+            set_rules(set),
+            &overrides,
+            &mut rules.checks,
+            errors,
+        );
+        let after = rules.checks.len() + usize::from(rules.required.is_some()) + each_sets.len();
+        if after == before {
+            if let Some(lit) = overrides.message.as_ref().or(overrides.code.as_ref()) {
+                errors.push(
+                    darling::Error::custom(
+                        "`message` and `code` apply to the rules of their own `#[validate(...)]`, and this one has none: add a rule next to them",
+                    )
+                    .with_span(lit),
+                );
+            }
+        }
+    }
+    if let Some(span) = each_span {
+        let element = match &rules.shape {
+            Shape::Collection(element) => Some(element.as_deref()),
+            Shape::Other => Some(None),
+            other => {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "`each` applies to collections, and `{field}` is {}: remove `each` and write its rules directly",
+                        other.describe()
+                    ))
+                    .with_span(&span),
+                );
+                None
+            }
+        };
+        if let Some(element) = element {
+            let element_name = format!("{field}[..]");
+            rules.each = Some(Box::new(value_rules(
+                &element_name,
+                element,
+                each_sets,
+                errors,
+            )));
+        }
+    }
+    rules
+}
+
+/// The rules of one attribute, as `(name, span, kind)` in a fixed order.
+enum RawRule {
+    Range(SpannedRange),
+    Length(SpannedRange),
+    Chars(SpannedRange),
+    Word(&'static str, Span),
+    Text(&'static str, syn::LitStr),
+    Custom(syn::Path, Span),
+}
+
+type SpannedRange = darling::util::SpannedValue<RawRange>;
+
+fn set_rules(set: RawRuleSet) -> Vec<RawRule> {
+    let mut out = Vec::new();
+    out.extend(set.range.map(RawRule::Range));
+    out.extend(set.length.map(RawRule::Length));
+    out.extend(set.chars.map(RawRule::Chars));
+    for (name, flag) in [
+        ("non_empty", set.non_empty),
+        ("email", set.email),
+        ("url", set.url),
+        ("ascii", set.ascii),
+        ("alphanumeric", set.alphanumeric),
+        ("finite", set.finite),
+        ("nested", set.nested),
+    ] {
+        if flag.is_present() {
+            out.push(RawRule::Word(name, flag.span()));
+        }
+    }
+    for (name, lit) in [
+        ("pattern", set.pattern),
+        ("prefix", set.prefix),
+        ("suffix", set.suffix),
+        ("contains", set.contains),
+    ] {
+        out.extend(lit.map(|lit| RawRule::Text(name, lit)));
+    }
+    out.extend(set.custom.map(|custom| {
+        let span = custom.span();
+        RawRule::Custom(custom.into_inner(), span)
+    }));
+    out
+}
+
+fn push_checks(
+    field: &str,
+    shape: &Shape,
+    raw: Vec<RawRule>,
+    overrides: &Overrides,
+    checks: &mut Vec<Check>,
+    errors: &mut Accumulator,
+) {
+    for raw in raw {
+        let (rule, span, text) = match raw {
+            RawRule::Range(range) => {
+                let span = range.span();
+                let text = format!("range({})", crate::util::source_text(&range.range));
+                if !fits(field, "range", shape, Fit::Number, span, errors) {
+                    continue;
+                }
+                let Some(bounds) = check_bounds(field, "range", &range.range, shape, errors) else {
+                    continue;
+                };
+                (Rule::Range(bounds), span, text)
+            }
+            RawRule::Length(range) => {
+                let span = range.span();
+                let text = format!("length({})", crate::util::source_text(&range.range));
+                if !fits(field, "length", shape, Fit::Sized, span, errors) {
+                    continue;
+                }
+                let Some(bounds) = check_bounds(field, "length", &range.range, &USIZE, errors)
+                else {
+                    continue;
+                };
+                (Rule::Length(bounds), span, text)
+            }
+            RawRule::Chars(range) => {
+                let span = range.span();
+                let text = format!("chars({})", crate::util::source_text(&range.range));
+                if !fits(field, "chars", shape, Fit::Text, span, errors) {
+                    continue;
+                }
+                let Some(bounds) = check_bounds(field, "chars", &range.range, &USIZE, errors)
+                else {
+                    continue;
+                };
+                (Rule::Chars(bounds), span, text)
+            }
+            RawRule::Word(name, span) => {
+                let (rule, fit) = match name {
+                    "non_empty" => (Rule::NonEmpty, Fit::Sized),
+                    "email" => (Rule::Email, Fit::Text),
+                    "url" => (Rule::Url, Fit::Text),
+                    "ascii" => (Rule::Ascii, Fit::Text),
+                    "alphanumeric" => (Rule::Alphanumeric, Fit::Text),
+                    "finite" => (Rule::Finite, Fit::Float),
+                    _ => (Rule::Nested, Fit::Composite),
+                };
+                if !fits(field, name, shape, fit, span, errors) {
+                    continue;
+                }
+                (rule, span, name.to_owned())
+            }
+            RawRule::Text(name, lit) => {
+                let span = lit.span();
+                if !fits(field, name, shape, Fit::Text, span, errors) {
+                    continue;
+                }
+                let rule = match name {
+                    "pattern" => {
+                        if let Err(error) = regex_syntax::Parser::new().parse(&lit.value()) {
+                            errors.push(
+                                darling::Error::custom(format!(
+                                    "invalid regex in `pattern`: {}; fix the pattern (regex crate syntax)",
+                                    first_line(&error.to_string())
+                                ))
+                                .with_span(&lit),
+                            );
+                            continue;
+                        }
+                        Rule::Pattern(lit.clone())
+                    }
+                    "prefix" => Rule::Prefix(lit.clone()),
+                    "suffix" => Rule::Suffix(lit.clone()),
+                    _ => Rule::Contains(lit.clone()),
+                };
+                (
+                    rule,
+                    span,
+                    format!("{name} = {}", crate::util::source_text(&lit)),
+                )
+            }
+            RawRule::Custom(path, span) => {
+                let text = format!("custom = {}", crate::util::source_text(&path));
+                (Rule::Custom(path), span, text)
+            }
+        };
+        checks.push(Check {
+            rule,
+            span,
+            text,
+            overrides: overrides.clone(),
+        });
+    }
+}
+
+/// regex-syntax errors span several lines with an ASCII-art pointer; the last line
+/// says what is wrong.
+fn first_line(message: &str) -> String {
+    message
+        .lines()
+        .rev()
+        .find(|line| line.starts_with("error:"))
+        .map_or_else(
+            || message.lines().next().unwrap_or_default().to_owned(),
+            |line| line.trim_start_matches("error:").trim().to_owned(),
+        )
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Fit {
+    Number,
+    Sized,
+    Text,
+    Float,
+    Composite,
+}
+
+fn fits(
+    field: &str,
+    rule: &str,
+    shape: &Shape,
+    fit: Fit,
+    span: Span,
+    errors: &mut Accumulator,
+) -> bool {
+    let ok = matches!(
+        (fit, shape),
+        (_, Shape::Other)
+            | (Fit::Number, Shape::Int(_) | Shape::Float)
+            | (Fit::Sized | Fit::Text, Shape::Text { .. })
+            | (Fit::Sized | Fit::Composite, Shape::Collection(_))
+            | (Fit::Float, Shape::Float)
+            | (Fit::Composite, Shape::Option(_))
+    );
+    if !ok {
+        let what = shape.describe();
+        let advice = match (fit, shape) {
+            (Fit::Number, Shape::Text { .. }) => {
+                "use `length(..)` or `chars(..)` to bound its length".to_owned()
+            }
+            (Fit::Number, Shape::Collection(_)) => "use `length(..)` to bound its size".to_owned(),
+            (Fit::Sized, Shape::Int(_) | Shape::Float) => {
+                "use `range(..)` to bound a number".to_owned()
+            }
+            (Fit::Float, Shape::Int(_)) => "remove it: integers are always finite".to_owned(),
+            (Fit::Composite, _) => {
+                format!("remove `{rule}`: {what} has no rules of its own to check")
+            }
+            _ => format!("remove `{rule}` or change the field's type"),
+        };
+        let applies = match fit {
+            Fit::Number => "numbers",
+            Fit::Sized => "strings and collections",
+            Fit::Text => "strings",
+            Fit::Float => "`f32` and `f64`",
+            Fit::Composite => "types that implement `Validate`",
+        };
+        errors.push(
+            darling::Error::custom(format!(
+                "`{rule}` applies to {applies}, and `{field}` is {what}: {advice}"
+            ))
+            .with_span(&span),
+        );
+    }
+    ok
+}
+
+const USIZE: Shape = Shape::Int(IntType {
+    name: "usize",
+    min: 0,
+    max: u64::MAX as u128,
+});
+
+/// A literal bound's value.
+#[derive(Clone, Copy)]
+enum Number {
+    Int(Integer),
+    Float(f64),
+}
+
+/// An integer literal of any sign and size, ordered by value.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Integer {
+    /// `false` sorts first: negative values, ordered by `u128::MAX - magnitude`.
+    non_negative: bool,
+    /// For negative values `u128::MAX - |value|`, else `value`, so that the derived
+    /// order is the numeric order.
+    key: u128,
+}
+
+impl Integer {
+    fn new(negative: bool, magnitude: u128) -> Self {
+        if negative && magnitude != 0 {
+            Integer {
+                non_negative: false,
+                key: u128::MAX - magnitude,
+            }
+        } else {
+            Integer {
+                non_negative: true,
+                key: magnitude,
+            }
+        }
+    }
+
+    fn magnitude(self) -> u128 {
+        if self.non_negative {
+            self.key
+        } else {
+            u128::MAX - self.key
+        }
+    }
+}
+
+impl Number {
+    #[allow(clippy::cast_precision_loss)] // only used to order a float against an integer
+    fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(int) if int.non_negative => int.key as f64,
+            Number::Int(int) => -(int.magnitude() as f64),
+            Number::Float(float) => float,
+        }
+    }
+
+    fn cmp(self, other: Number) -> Option<std::cmp::Ordering> {
+        match (self, other) {
+            (Number::Int(low), Number::Int(high)) => Some(low.cmp(&high)),
+            (low, high) => low.as_f64().partial_cmp(&high.as_f64()),
+        }
+    }
+}
+
+/// The value of a literal bound (`5`, `-5`, `1.5`), or `None` for any other expression.
+fn literal(expr: &syn::Expr) -> Option<Result<Number, syn::Error>> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => Some(
+            int.base10_parse::<u128>()
+                .map(|magnitude| Number::Int(Integer::new(false, magnitude))),
+        ),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Float(float),
+            ..
+        }) => Some(float.base10_parse::<f64>().map(Number::Float)),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => literal(expr).map(|inner| {
+            inner.map(|number| match number {
+                Number::Int(int) => Number::Int(Integer::new(int.non_negative, int.magnitude())),
+                Number::Float(float) => Number::Float(-float),
+            })
+        }),
+        syn::Expr::Group(group) => literal(&group.expr),
+        syn::Expr::Paren(paren) => literal(&paren.expr),
+        _ => None,
+    }
+}
+
+/// Checks the bounds of `rule(A..B)` against the value's shape.
+fn check_bounds(
+    field: &str,
+    rule: &str,
+    range: &syn::ExprRange,
+    shape: &Shape,
+    errors: &mut Accumulator,
+) -> Option<Bounds> {
+    let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
+    let start = range.start.as_deref();
+    let end = range.end.as_deref();
+    if start.is_none() && end.is_none() {
+        errors.push(
+            darling::Error::custom(format!(
+                "`{rule}(..)` has no bounds and accepts everything: give a lower bound, an upper bound or both, such as `{rule}(1..=10)`"
+            ))
+            .with_span(range),
+        );
+        return None;
+    }
+    let mut ok = true;
+    let mut values = [None, None];
+    for (slot, bound) in values.iter_mut().zip([start, end]) {
+        let Some(bound) = bound else { continue };
+        match literal(bound) {
+            None => {}
+            Some(Err(error)) => {
+                errors.push(error.into());
+                ok = false;
+            }
+            Some(Ok(number)) => match check_literal(field, rule, bound, number, shape) {
+                Ok(()) => *slot = Some(number),
+                Err(error) => {
+                    errors.push(error);
+                    ok = false;
+                }
+            },
+        }
+    }
+    if let [Some(low), Some(high)] = values {
+        let (low_text, high_text) = (
+            crate::util::source_text(&start),
+            crate::util::source_text(&end),
+        );
+        let order = low.cmp(high);
+        if order == Some(std::cmp::Ordering::Greater) {
+            let fixed = if inclusive {
+                format!("{high_text}..={low_text}")
+            } else {
+                format!("{high_text}..{low_text}")
+            };
+            errors.push(
+                darling::Error::custom(format!(
+                    "this range is reversed: `{low_text}` is greater than `{high_text}`, so no value passes; write `{rule}({fixed})`"
+                ))
+                .with_span(range),
+            );
+            ok = false;
+        } else if order == Some(std::cmp::Ordering::Equal) && !inclusive {
+            errors.push(
+                darling::Error::custom(format!(
+                    "this range is empty: `{low_text}..{high_text}` excludes its only value; write `{rule}({low_text}..={high_text})`"
+                ))
+                .with_span(range),
+            );
+            ok = false;
+        }
+    }
+    if let ([_, Some(Number::Int(high))], Shape::Int(int), false) = (values, shape, inclusive) {
+        let at_min = if high.non_negative {
+            high.key == 0 && int.min == 0
+        } else {
+            int.min < 0 && high.magnitude() == int.min.unsigned_abs()
+        };
+        if at_min && ok {
+            errors.push(
+                darling::Error::custom(format!(
+                    "this range is empty: no `{}` is less than `{}`; raise the upper bound",
+                    int.name,
+                    crate::util::source_text(&end)
+                ))
+                .with_span(range),
+            );
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let typed = |bound: Option<&syn::Expr>| bound.map(|bound| typed_bound(bound, shape));
+    let (start_is_trivial, end_is_trivial) = match (shape, values) {
+        (Shape::Int(int), [low, high]) => (
+            matches!(low, Some(Number::Int(low)) if low == Integer::new(int.min < 0, int.min.unsigned_abs())),
+            inclusive
+                && matches!(high, Some(Number::Int(high)) if high == Integer::new(false, int.max)),
+        ),
+        _ => (false, false),
+    };
+    Some(Bounds {
+        start: typed(start),
+        end: typed(end),
+        inclusive,
+        start_is_trivial,
+        end_is_trivial,
+    })
+}
+
+fn check_literal(
+    field: &str,
+    rule: &str,
+    bound: &syn::Expr,
+    number: Number,
+    shape: &Shape,
+) -> Result<(), darling::Error> {
+    let text = crate::util::source_text(&bound);
+    match (shape, number) {
+        (Shape::Int(int), Number::Float(_)) => Err(darling::Error::custom(format!(
+            "`{text}` is not an integer, but `{field}` is `{}`: write an integer bound",
+            int.name
+        ))
+        .with_span(bound)),
+        (Shape::Int(int), Number::Int(value)) => {
+            let fits = if value.non_negative {
+                value.magnitude() <= int.max
+            } else {
+                int.min < 0 && value.magnitude() <= int.min.unsigned_abs()
+            };
+            if fits {
+                Ok(())
+            } else if rule == "range" {
+                Err(darling::Error::custom(format!(
+                    "`{text}` does not fit in `{}`, the type of `{field}` ({}..={}): use a bound within that range",
+                    int.name, int.min, int.max
+                ))
+                .with_span(bound))
+            } else {
+                Err(darling::Error::custom(format!(
+                    "`{rule}` counts from 0, so `{text}` is not a valid bound: use a non-negative integer"
+                ))
+                .with_span(bound))
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+/// An integer literal bound on a float field becomes a float literal, so `range(0..=1)`
+/// works on an `f64` as it reads.
+fn typed_bound(bound: &syn::Expr, shape: &Shape) -> syn::Expr {
+    match (shape, bound) {
+        (
+            Shape::Float,
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(int),
+                attrs,
+            }),
+        ) if int.suffix().is_empty() => {
+            let float = syn::LitFloat::new(&format!("{}.0", int.base10_digits()), int.span());
+            syn::Expr::Lit(syn::ExprLit {
+                attrs: attrs.clone(),
+                lit: syn::Lit::Float(float),
+            })
+        }
+        (Shape::Float, syn::Expr::Unary(unary)) => {
+            let mut unary = unary.clone();
+            *unary.expr = typed_bound(&unary.expr, shape);
+            syn::Expr::Unary(unary)
+        }
+        _ => bound.clone(),
+    }
+}
+
+/// Reads and checks the `#[invariant(...)]`s of a type.
+pub fn invariants(attrs: &[syn::Attribute], errors: &mut Accumulator) -> Vec<Invariant> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident(parse::INVARIANT))
+        .filter_map(|attr| errors.handle(parse::parse_invariant(attr)))
+        .map(|raw| Invariant {
+            message: raw.options.message.as_ref().map_or_else(
+                || {
+                    format!(
+                        "invariant `{}` does not hold",
+                        crate::util::source_text(&raw.expr)
+                    )
+                },
+                syn::LitStr::value,
+            ),
+            code: raw.options.code,
+            expr: raw.expr,
+        })
+        .collect()
+}

@@ -1,0 +1,232 @@
+//! Emits the checks of a field's rules as calls into `__private::rules`, and the
+//! same checks as `const` comparisons for `new_const`.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+use super::check::{Bounds, Check, Invariant, Overrides, Rule, ValueRules};
+
+/// Names that generated validation code uses.
+pub struct Names<'a> {
+    /// `<runtime>::__private`.
+    pub private: &'a TokenStream,
+    /// The `&mut ValidationErrors` being filled.
+    pub errors: &'a Ident,
+}
+
+/// The checks of `rules` on `value` (an identifier bound to a `&T`), reporting under
+/// the path node `at`. `depth` keeps generated names of nested loops apart.
+pub fn value_checks(
+    names: &Names<'_>,
+    value: &Ident,
+    at: &Ident,
+    rules: &ValueRules,
+    depth: usize,
+) -> TokenStream {
+    if rules.optional {
+        let inner = format_ident!("__palisade_some_{}", depth);
+        let private = names.private;
+        let checks = direct_checks(names, &inner, at, rules, depth);
+        let missing = rules.required.as_ref().map(|(span, overrides)| {
+            let report = report(
+                names,
+                at,
+                quote_spanned!(*span=> #private::rules::missing()),
+                overrides,
+            );
+            quote!(else { #report })
+        });
+        if checks.is_empty() && missing.is_none() {
+            return TokenStream::new();
+        }
+        quote! {
+            if let #private::Some(#inner) = #value {
+                #checks
+            } #missing
+        }
+    } else {
+        direct_checks(names, value, at, rules, depth)
+    }
+}
+
+fn direct_checks(
+    names: &Names<'_>,
+    value: &Ident,
+    at: &Ident,
+    rules: &ValueRules,
+    depth: usize,
+) -> TokenStream {
+    let private = names.private;
+    let checks = rules
+        .checks
+        .iter()
+        .map(|check| rule_check(names, value, at, check));
+    let each = rules.each.as_deref().map(|element| {
+        let index = format_ident!("__palisade_index_{}", depth);
+        let item = format_ident!("__palisade_item_{}", depth);
+        let item_at = format_ident!("__palisade_at_{}", depth + 1);
+        let inner = value_checks(names, &item, &item_at, element, depth + 1);
+        if inner.is_empty() {
+            return TokenStream::new();
+        }
+        quote! {
+            for (#index, #item) in #private::enumerate(#value) {
+                let #item_at = #at.index(#index);
+                #inner
+            }
+        }
+    });
+    quote!(#(#checks)* #each)
+}
+
+fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> TokenStream {
+    let private = names.private;
+    let errors = names.errors;
+    let span = check.span;
+    // The value is named with the rule's span, so a type error lands on the rule.
+    let value = Ident::new(&value.to_string(), span);
+    let rules = quote_spanned!(span=> #private::rules);
+    let call = match &check.rule {
+        Rule::Range(bounds) => {
+            let (low, high) = bounds_tokens(private, bounds, span);
+            quote_spanned!(span=> #rules::range(#value, #low, #high))
+        }
+        Rule::Length(bounds) => {
+            let (low, high) = bounds_tokens(private, bounds, span);
+            quote_spanned!(span=> #rules::length(#value, #low, #high))
+        }
+        Rule::Chars(bounds) => {
+            let (low, high) = bounds_tokens(private, bounds, span);
+            quote_spanned!(span=> #rules::chars(#value, #low, #high))
+        }
+        Rule::NonEmpty => quote_spanned!(span=> #rules::non_empty(#value)),
+        Rule::Pattern(pattern) => quote_spanned! {span=> {
+            static __PALISADE_PATTERN: #rules::Pattern = #rules::Pattern::new(#pattern);
+            #rules::pattern(#value, &__PALISADE_PATTERN)
+        }},
+        Rule::Email => quote_spanned!(span=> #rules::email(#value)),
+        Rule::Url => quote_spanned!(span=> #rules::url(#value, &#rules::UrlRule)),
+        Rule::Ascii => quote_spanned!(span=> #rules::ascii(#value)),
+        Rule::Alphanumeric => quote_spanned!(span=> #rules::alphanumeric(#value)),
+        Rule::Prefix(text) => quote_spanned!(span=> #rules::prefix(#value, #text)),
+        Rule::Suffix(text) => quote_spanned!(span=> #rules::suffix(#value, #text)),
+        Rule::Contains(text) => quote_spanned!(span=> #rules::contains(#value, #text)),
+        Rule::Finite => quote_spanned!(span=> #rules::finite(#value)),
+        Rule::Custom(path) => quote_spanned!(span=> #rules::custom(#path(#value))),
+        Rule::Nested => {
+            return quote_spanned! {span=>
+                #private::Validate::validate_into(#value, &#at, #errors);
+            };
+        }
+    };
+    report(names, at, call, &check.overrides)
+}
+
+fn report(
+    names: &Names<'_>,
+    at: &Ident,
+    outcome: TokenStream,
+    overrides: &Overrides,
+) -> TokenStream {
+    let private = names.private;
+    let errors = names.errors;
+    let overrides = overrides_tokens(private, overrides.message.as_ref(), overrides.code.as_ref());
+    quote! {
+        #private::rules::report(#errors, &#at, #outcome, #overrides);
+    }
+}
+
+fn overrides_tokens(
+    private: &TokenStream,
+    message: Option<&syn::LitStr>,
+    code: Option<&syn::LitStr>,
+) -> TokenStream {
+    let message = message.map(|message| quote!(.message(#message)));
+    let code = code.map(|code| quote!(.code(#code)));
+    quote!(#private::rules::Overrides::NONE #message #code)
+}
+
+fn bounds_tokens(private: &TokenStream, bounds: &Bounds, span: Span) -> (TokenStream, TokenStream) {
+    let bound = quote_spanned!(span=> #private::Bound);
+    let low = match &bounds.start {
+        Some(start) => quote_spanned!(span=> #bound::Included(#start)),
+        None => quote_spanned!(span=> #bound::Unbounded),
+    };
+    let high = match (&bounds.end, bounds.inclusive) {
+        (Some(end), true) => quote_spanned!(span=> #bound::Included(#end)),
+        (Some(end), false) => quote_spanned!(span=> #bound::Excluded(#end)),
+        (None, _) => quote_spanned!(span=> #bound::Unbounded),
+    };
+    (low, high)
+}
+
+/// The invariants of a type, run only when every field rule of this value passed.
+pub fn invariant_checks(
+    names: &Names<'_>,
+    at: &Ident,
+    before: &Ident,
+    invariants: &[Invariant],
+) -> TokenStream {
+    if invariants.is_empty() {
+        return TokenStream::new();
+    }
+    let private = names.private;
+    let errors = names.errors;
+    let checks = invariants.iter().map(|invariant| {
+        let expr = &invariant.expr;
+        let message = &invariant.message;
+        let overrides = overrides_tokens(private, None, invariant.code.as_ref());
+        quote! {
+            #private::rules::report(#errors, #at, #private::rules::invariant(#expr, #message), #overrides);
+        }
+    });
+    quote! {
+        if #errors.len() == #before {
+            #(#checks)*
+        }
+    }
+}
+
+/// The checks of `rules` on `value` as `const` comparisons that panic, for
+/// `new_const`. Only called when [`ValueRules::is_const_evaluable`] holds.
+pub fn const_checks(
+    private: &TokenStream,
+    value: &Ident,
+    rules: &ValueRules,
+    type_name: &str,
+    field: &str,
+) -> TokenStream {
+    let checks = rules.checks.iter().map(|check| {
+        let message = format!(
+            "invalid `{type_name}`: field `{field}` breaks `{}`",
+            check.text
+        );
+        let span = check.span;
+        let fail = quote_spanned!(span=> #private::panic!(#message));
+        let (measured, bounds) = match &check.rule {
+            Rule::Range(bounds) => (quote!(#value), bounds),
+            Rule::Length(bounds) => (quote!(#value.len()), bounds),
+            Rule::Chars(bounds) => (quote!(#private::rules::const_char_count(#value)), bounds),
+            Rule::NonEmpty => return quote!(if #value.is_empty() { #fail }),
+            _ => return TokenStream::new(),
+        };
+        let low = bounds
+            .start
+            .as_ref()
+            .filter(|_| !bounds.start_is_trivial)
+            .map(|start| quote!(if #measured < #start { #fail }));
+        let high = bounds
+            .end
+            .as_ref()
+            .filter(|_| !bounds.end_is_trivial)
+            .map(|end| {
+                if bounds.inclusive {
+                    quote!(if #measured > #end { #fail })
+                } else {
+                    quote!(if #measured >= #end { #fail })
+                }
+            });
+        quote!(#low #high)
+    });
+    quote!(#(#checks)*)
+}

@@ -1,0 +1,182 @@
+//! Checks the raw derive input into the model that emission works from.
+
+use darling::ast::Style;
+
+use super::parse::{RawField, RawInput};
+use crate::rules::check::{self as rules, Invariant, Rule, ValueRules};
+use crate::util::runtime_path::RuntimePath;
+
+/// A checked `#[derive(Validate)]` (or the validation part of `#[validated]`).
+pub struct Model {
+    /// The type's name.
+    pub ident: syn::Ident,
+    /// Its generics, as written.
+    pub generics: syn::Generics,
+    /// Where generated code finds the runtime.
+    pub runtime: RuntimePath,
+    /// Its fields or variants.
+    pub body: Body,
+    /// Its invariants.
+    pub invariants: Vec<Invariant>,
+}
+
+/// The fields of a struct, or the variants of an enum.
+pub enum Body {
+    /// A struct's fields.
+    Struct(Vec<Field>),
+    /// An enum's variants.
+    Enum(Vec<Variant>),
+}
+
+/// One checked field.
+pub struct Field {
+    /// How to reach it: a name or a position.
+    pub member: syn::Member,
+    /// Its name in messages and paths (`port`, `0`).
+    pub name: String,
+    /// Whether it adds a step to error paths: not for the one field of a newtype,
+    /// which stands for the whole value (`port`, not `port.0`).
+    pub in_path: bool,
+    /// Its type.
+    pub ty: syn::Type,
+    /// Its rules.
+    pub rules: ValueRules,
+}
+
+/// One checked enum variant.
+pub struct Variant {
+    /// Its name.
+    pub ident: syn::Ident,
+    /// Named, tuple or unit.
+    pub style: Style,
+    /// All its fields, checked or not.
+    pub fields: Vec<Field>,
+}
+
+/// What a failed check still knows, to emit a stub impl next to the errors.
+pub struct Stub {
+    /// The type's name.
+    pub ident: syn::Ident,
+    /// Its generics.
+    pub generics: syn::Generics,
+    /// Where generated code finds the runtime.
+    pub runtime: RuntimePath,
+}
+
+/// Checks every field's rules and the invariants, reporting all errors together.
+pub fn check(raw: RawInput) -> Result<Model, Box<(darling::Error, Stub)>> {
+    let mut errors = darling::Error::accumulator();
+    let runtime = RuntimePath::new(raw.krate.as_ref());
+    let invariants = rules::invariants(&raw.attrs, &mut errors);
+    let body = match raw.data {
+        darling::ast::Data::Struct(fields) => Body::Struct(check_fields(fields.fields, &mut errors)),
+        darling::ast::Data::Enum(variants) => Body::Enum(
+            variants
+                .into_iter()
+                .map(|variant| {
+                    for attr in &variant.attrs {
+                        errors.push(
+                            darling::Error::custom(
+                                "rules go on the variant's fields, and invariants on the enum itself: move this attribute",
+                            )
+                            .with_span(attr),
+                        );
+                    }
+                    Variant {
+                        ident: variant.ident,
+                        style: variant.fields.style,
+                        fields: check_fields(variant.fields.fields, &mut errors),
+                    }
+                })
+                .collect(),
+        ),
+    };
+    let model = Model {
+        ident: raw.ident,
+        generics: raw.generics,
+        runtime,
+        body,
+        invariants,
+    };
+    match errors.finish() {
+        Ok(()) => Ok(model),
+        Err(error) => Err(Box::new((
+            error,
+            Stub {
+                ident: model.ident,
+                generics: model.generics,
+                runtime: model.runtime,
+            },
+        ))),
+    }
+}
+
+/// Checks the fields of a struct or a variant.
+pub fn check_fields(fields: Vec<RawField>, errors: &mut darling::error::Accumulator) -> Vec<Field> {
+    let newtype = fields.len() == 1 && fields[0].ident.is_none();
+    fields
+        .into_iter()
+        .enumerate()
+        .map(|(index, field)| {
+            for attr in field.attrs.iter().filter(|attr| attr.path().is_ident(crate::rules::parse::INVARIANT)) {
+                errors.push(
+                    darling::Error::custom(
+                        "`#[invariant(...)]` goes on the type, not on a field: move it above the struct or enum",
+                    )
+                    .with_span(attr),
+                );
+            }
+            let member = match field.ident {
+                Some(ident) => syn::Member::Named(ident),
+                None => syn::Member::Unnamed(syn::Index::from(index)),
+            };
+            let name = crate::util::member_name(&member);
+            let rules = rules::field_rules(&name, &field.ty, &field.attrs, errors);
+            Field { member, name, in_path: !newtype, ty: field.ty, rules }
+        })
+        .collect()
+}
+
+impl Model {
+    /// Field types that need a `Validate` bound because a `nested` rule checks them and
+    /// they mention a type parameter.
+    pub fn nested_bounds(&self) -> Vec<&syn::Type> {
+        let params = self
+            .generics
+            .type_params()
+            .map(|param| param.ident.to_string())
+            .collect::<Vec<_>>();
+        let fields: Vec<&Field> = match &self.body {
+            Body::Struct(fields) => fields.iter().collect(),
+            Body::Enum(variants) => variants
+                .iter()
+                .flat_map(|variant| &variant.fields)
+                .collect(),
+        };
+        fields
+            .into_iter()
+            .filter(|field| {
+                !field.rules.optional
+                    && field
+                        .rules
+                        .checks
+                        .iter()
+                        .any(|check| matches!(check.rule, Rule::Nested))
+                    && mentions_any(&field.ty, &params)
+            })
+            .map(|field| &field.ty)
+            .collect()
+    }
+}
+
+fn mentions_any(ty: &syn::Type, params: &[String]) -> bool {
+    use quote::ToTokens;
+    fn walk(tokens: proc_macro2::TokenStream, params: &[String]) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    !params.is_empty() && walk(ty.to_token_stream(), params)
+}

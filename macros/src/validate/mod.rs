@@ -1,0 +1,22 @@
+//! `#[derive(Validate)]`: parse → check → emit.
+
+pub mod check;
+pub mod emit;
+pub mod parse;
+
+use proc_macro2::TokenStream;
+
+/// Expands `#[derive(Validate)]` on `input`.
+pub fn expand(input: TokenStream) -> TokenStream {
+    let raw = match parse::parse(input) {
+        Ok(raw) => raw,
+        Err(error) => return error.write_errors(),
+    };
+    match check::check(raw) {
+        Ok(model) => emit::expand(&model),
+        Err(failed) => {
+            let (errors, stub) = *failed;
+            crate::util::with_errors(errors, emit::stub(&stub))
+        }
+    }
+}

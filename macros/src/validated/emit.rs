@@ -1,0 +1,369 @@
+//! Emits a `#[validated]` struct: the struct itself, its `Validate` impl, the checked
+//! constructor, getters and setters, the newtype API, `new_const` and serde impls.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, ToTokens};
+
+use super::check::{Fallback, Validated};
+use crate::rules::emit::const_checks;
+use crate::validate::check::{Body, Field};
+
+/// The whole output of `#[validated]`.
+pub fn expand(validated: &Validated) -> TokenStream {
+    let model = &validated.model;
+    let item = &validated.item;
+    let validate = crate::validate::emit::validate_impl(model);
+    let inherent = inherent_impl(validated);
+    let newtype = validated.newtype.then(|| newtype_impls(validated));
+    let serde = validated.serde.then(|| serde_impls(validated));
+    quote! {
+        #item
+        const _: () = {
+            #validate
+            #inherent
+            #newtype
+            #serde
+        };
+    }
+}
+
+/// The cleaned struct and a `Validate` impl that checks nothing, next to the errors.
+pub fn fallback(fallback: &Fallback) -> TokenStream {
+    let item = &fallback.item;
+    let stub = crate::validate::emit::stub(&crate::validate::check::Stub {
+        ident: item.ident.clone(),
+        generics: item.generics.clone(),
+        runtime: fallback.runtime.clone(),
+    });
+    quote!(#item #stub)
+}
+
+fn fields(validated: &Validated) -> &[Field] {
+    match &validated.model.body {
+        Body::Struct(fields) => fields,
+        Body::Enum(_) => &[],
+    }
+}
+
+/// The names of `try_new`'s parameters: the field names, or `value` for a newtype.
+fn params(validated: &Validated) -> Vec<Ident> {
+    fields(validated)
+        .iter()
+        .map(|field| match &field.member {
+            syn::Member::Named(ident) => ident.clone(),
+            syn::Member::Unnamed(_) => Ident::new("value", Span::call_site()),
+        })
+        .collect()
+}
+
+/// `Self { a: a, b: b }` or `Self(value)` from the parameters.
+fn construct(validated: &Validated, params: &[Ident]) -> TokenStream {
+    if validated.newtype {
+        quote!(Self(#(#params),*))
+    } else {
+        let members = fields(validated).iter().map(|field| &field.member);
+        quote!(Self { #(#members: #params),* })
+    }
+}
+
+fn docs(field: &Field, item: &syn::ItemStruct) -> Vec<syn::Attribute> {
+    item.fields
+        .iter()
+        .zip(0..)
+        .find(
+            |(candidate, index)| match (&candidate.ident, &field.member) {
+                (Some(ident), syn::Member::Named(name)) => ident == name,
+                (None, syn::Member::Unnamed(position)) => position.index == *index,
+                _ => false,
+            },
+        )
+        .map(|(candidate, _)| {
+            candidate
+                .attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("doc"))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn inherent_impl(validated: &Validated) -> TokenStream {
+    let model = &validated.model;
+    let private = model.runtime.private();
+    let ident = &model.ident;
+    let vis = &validated.item.vis;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let params = params(validated);
+    let types = fields(validated)
+        .iter()
+        .map(|field| &field.ty)
+        .collect::<Vec<_>>();
+    let construct = construct(validated, &params);
+    let type_name = ident.to_string();
+    let errors = quote!(#private::ValidationErrors);
+
+    let try_new_doc = format!("Builds a `{type_name}`, checking every rule and invariant.");
+    let try_new = quote! {
+        #[doc = #try_new_doc]
+        ///
+        /// # Errors
+        ///
+        /// Every rule that fails, each with its path.
+        #vis fn try_new(#(#params: #types),*) -> #private::Result<Self, #errors> {
+            let __palisade_value = #construct;
+            match #private::Validate::validate(&__palisade_value) {
+                #private::Ok(()) => #private::Ok(__palisade_value),
+                #private::Err(__palisade_errors) => #private::Err(__palisade_errors),
+            }
+        }
+    };
+
+    let accessors = fields(validated).iter().zip(&params).map(|(field, param)| {
+        let member = &field.member;
+        let ty = &field.ty;
+        let name = &field.name;
+        let (getter, setter) = if validated.newtype {
+            (Ident::new("get", Span::call_site()), Ident::new("set", Span::call_site()))
+        } else {
+            (param.clone(), format_ident!("set_{}", name))
+        };
+        let docs = docs(field, &validated.item);
+        let getter_doc = docs.is_empty().then(|| {
+            let doc = format!("Returns `{name}`.");
+            quote!(#[doc = #doc])
+        });
+        let setter_doc = format!(
+            "Replaces `{name}`, checking every rule and invariant again; on failure `self` is left unchanged."
+        );
+        let into_inner = validated.newtype.then(|| {
+            quote! {
+                /// Returns the wrapped value, giving up the guarantee.
+                #[must_use]
+                #vis fn into_inner(self) -> #ty {
+                    self.#member
+                }
+            }
+        });
+        quote! {
+            #(#docs)*
+            #getter_doc
+            #[must_use]
+            #vis fn #getter(&self) -> &#ty {
+                &self.#member
+            }
+
+            #into_inner
+
+            #[doc = #setter_doc]
+            ///
+            /// # Errors
+            ///
+            /// Every rule that fails with the new value.
+            #vis fn #setter(&mut self, #param: #ty) -> #private::Result<(), #errors> {
+                let __palisade_previous = #private::replace(&mut self.#member, #param);
+                match #private::Validate::validate(self) {
+                    #private::Ok(()) => #private::Ok(()),
+                    #private::Err(__palisade_errors) => {
+                        self.#member = __palisade_previous;
+                        #private::Err(__palisade_errors)
+                    }
+                }
+            }
+        }
+    });
+
+    let new_const = validated.const_evaluable.then(|| {
+        let checks = fields(validated)
+            .iter()
+            .zip(&params)
+            .map(|(field, param)| const_checks(&private, param, &field.rules, &type_name, &field.name));
+        let doc = format!(
+            "Builds a `{type_name}` in a const context. `palisade::valid!({type_name}, ...)` calls it inside `const {{ }}`, so an invalid constant is a compile error."
+        );
+        quote! {
+            #[doc = #doc]
+            ///
+            /// # Panics
+            ///
+            /// When a rule fails, naming the type, the field and the rule; in a `const`
+            /// this is a compile error.
+            #[must_use]
+            #vis const fn new_const(#(#params: #types),*) -> Self {
+                #(#checks)*
+                #construct
+            }
+        }
+    });
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #try_new
+            #(#accessors)*
+            #new_const
+        }
+    }
+}
+
+fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
+    let params = generics
+        .type_params()
+        .map(|param| param.ident.to_string())
+        .collect::<Vec<_>>();
+    fn walk(tokens: TokenStream, params: &[String]) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    walk(ty.to_token_stream(), &params)
+}
+
+fn newtype_impls(validated: &Validated) -> TokenStream {
+    let model = &validated.model;
+    let private = model.runtime.private();
+    let ident = &model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let Some(field) = fields(validated).first() else {
+        return TokenStream::new();
+    };
+    let ty = &field.ty;
+    // `impl<T> TryFrom<T> for Wrapper<T>` would overlap core's blanket `TryFrom<U> for T`
+    // impl, so a newtype over a type parameter gets `try_new` only.
+    let try_from = (!mentions_type_param(ty, &model.generics)).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::TryFrom<#ty> for #ident #ty_generics #where_clause {
+                type Error = #private::ValidationErrors;
+                fn try_from(value: #ty) -> #private::Result<Self, Self::Error> {
+                    Self::try_new(value)
+                }
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::AsRef<#ty> for #ident #ty_generics #where_clause {
+            fn as_ref(&self) -> &#ty {
+                &self.0
+            }
+        }
+        #try_from
+    }
+}
+
+fn serde_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
+    attrs.iter().filter(|attr| attr.path().is_ident("serde")).cloned().collect()
+}
+
+/// `Serialize` through a struct of references and `Deserialize` through a struct of
+/// values, both derived by serde with the user's `#[serde(...)]` attributes, the
+/// latter finishing in `try_new`. Wrapped in `with_serde!`, which turns them into one
+/// clear error when palisade's `serde` feature is off.
+fn serde_impls(validated: &Validated) -> TokenStream {
+    let model = &validated.model;
+    let private = model.runtime.private();
+    let serde = quote!(#private::serde);
+    let serde_path = format!("{}::serde", model.runtime.private_string());
+    let ident = &model.ident;
+    let generics = &model.generics;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let mut container = serde_attrs(&validated.original_attrs);
+    let renamed = container
+        .iter()
+        .any(|attr| attr.meta.to_token_stream().to_string().contains("rename"));
+    if !renamed {
+        let name = ident.to_string();
+        container.push(syn::parse_quote!(#[serde(rename = #name)]));
+    }
+    let field_attrs = validated.original_fields.iter().map(|attrs| serde_attrs(attrs)).collect::<Vec<_>>();
+    let members = fields(validated).iter().map(|field| &field.member).collect::<Vec<_>>();
+    let types = fields(validated).iter().map(|field| &field.ty).collect::<Vec<_>>();
+    let names = validated.item.fields.iter().map(|field| field.ident.as_ref()).collect::<Vec<_>>();
+
+    let by_ref = Ident::new("__PalisadeSerialize", Span::call_site());
+    let by_value = Ident::new("__PalisadeDeserialize", Span::call_site());
+    let lifetime: syn::Lifetime = syn::parse_quote!('__palisade);
+    let mut ref_generics = generics.clone();
+    ref_generics.params.insert(0, syn::parse_quote!(#lifetime));
+    let (_, ref_ty_generics, _) = ref_generics.split_for_impl();
+    let shadow = |name: &Ident, generics: &syn::Generics, reference: Option<&syn::Lifetime>| {
+        let reference = reference.map(|lifetime| quote!(&#lifetime));
+        let declared = names.iter().zip(&types).zip(&field_attrs).map(|((name, ty), attrs)| {
+            let name = name.map(|name| quote!(#name:));
+            quote!(#(#attrs)* #name #reference #ty)
+        });
+        let body = if validated.newtype {
+            quote!((#(#declared),*) #where_clause;)
+        } else {
+            quote!(#where_clause { #(#declared),* })
+        };
+        quote! {
+            #[serde(crate = #serde_path)]
+            #(#container)*
+            struct #name #generics #body
+        }
+    };
+    let ref_struct = shadow(&by_ref, &ref_generics, Some(&lifetime));
+    let value_struct = shadow(&by_value, generics, None);
+    let refs = if validated.newtype {
+        quote!(#by_ref(&self.0))
+    } else {
+        quote!(#by_ref { #(#members: &self.#members),* })
+    };
+
+    let mut serialize_generics = generics.clone();
+    for param in generics.type_params() {
+        let param = &param.ident;
+        serialize_generics.make_where_clause().predicates.push(syn::parse_quote!(#param: #serde::Serialize));
+    }
+    let (_, _, serialize_where) = serialize_generics.split_for_impl();
+
+    let mut deserialize_generics = generics.clone();
+    deserialize_generics.params.insert(0, syn::parse_quote!('de));
+    deserialize_generics
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(#by_value #ty_generics: #serde::Deserialize<'de>));
+    let (deserialize_impl_generics, _, deserialize_where) = deserialize_generics.split_for_impl();
+    let _ = ref_ty_generics;
+
+    quote! {
+        #private::with_serde! {
+            #[derive(#serde::Serialize)]
+            #ref_struct
+
+            #[automatically_derived]
+            impl #impl_generics #serde::Serialize for #ident #ty_generics #serialize_where {
+                fn serialize<__S>(&self, serializer: __S) -> #private::Result<__S::Ok, __S::Error>
+                where
+                    __S: #serde::Serializer,
+                {
+                    #serde::Serialize::serialize(&#refs, serializer)
+                }
+            }
+
+            #[derive(#serde::Deserialize)]
+            #value_struct
+
+            #[automatically_derived]
+            impl #deserialize_impl_generics #serde::Deserialize<'de> for #ident #ty_generics #deserialize_where {
+                fn deserialize<__D>(deserializer: __D) -> #private::Result<Self, __D::Error>
+                where
+                    __D: #serde::Deserializer<'de>,
+                {
+                    let __palisade_value = <#by_value #ty_generics as #serde::Deserialize<'de>>::deserialize(deserializer)?;
+                    match Self::try_new(#(__palisade_value.#members),*) {
+                        #private::Ok(__palisade_value) => #private::Ok(__palisade_value),
+                        #private::Err(__palisade_errors) => {
+                            #private::Err(<__D::Error as #serde::de::Error>::custom(__palisade_errors))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

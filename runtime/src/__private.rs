@@ -1,0 +1,47 @@
+//! What generated code names, under one absolute path (`::palisade::__private`), so no
+//! user item can shadow it. Not public API: anything here may change in any release.
+
+pub use core::cmp::PartialOrd;
+pub use core::convert::{AsRef, From, TryFrom};
+pub use core::iter::{IntoIterator, Iterator};
+pub use core::mem::replace;
+pub use core::ops::Bound;
+pub use core::option::Option::{self, None, Some};
+pub use core::panic;
+pub use core::result::Result::{self, Err, Ok};
+
+pub use crate::validate::rules;
+pub use crate::validate::{PathNode, Validate, ValidationError, ValidationErrors};
+
+#[cfg(feature = "serde")]
+pub use serde;
+
+/// Pairs each item of a collection with its index, for `each(...)` rules.
+#[inline]
+pub fn enumerate<I: IntoIterator>(items: I) -> core::iter::Enumerate<I::IntoIter> {
+    items.into_iter().enumerate()
+}
+
+/// Passes `#[validated(serde)]`'s generated items through when the `serde` feature
+/// is on.
+#[cfg(feature = "serde")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __palisade_with_serde {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// Replaces `#[validated(serde)]`'s generated items with one clear error when the
+/// `serde` feature is off.
+#[cfg(not(feature = "serde"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __palisade_with_serde {
+    ($($item:tt)*) => {
+        ::core::compile_error! {
+            "`#[validated(serde)]` needs palisade's `serde` feature: add `features = [\"serde\"]` to the `palisade` dependency"
+        }
+    };
+}
+
+pub use crate::__palisade_with_serde as with_serde;

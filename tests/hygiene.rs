@@ -1,0 +1,156 @@
+//! Generated code under the harshest user settings: no implicit prelude, every
+//! warning and clippy's pedantic group denied, and user items that shadow the names
+//! generated code could otherwise reach for.
+#![no_implicit_prelude]
+#![deny(warnings, clippy::pedantic, unused_qualifications)]
+#![allow(dead_code)] // the shadowing items below exist only to be in scope
+
+extern crate palisade as renamed_palisade;
+extern crate std;
+
+mod shadows {
+    pub struct Result;
+    pub struct Option;
+    pub struct Some;
+    pub struct None;
+    pub struct Ok;
+    pub struct Err;
+    pub struct String;
+    pub struct Vec;
+    pub struct Box;
+    pub mod core {}
+    pub mod std {}
+    pub mod palisade {}
+}
+
+// Every shadowing item is in scope for the generated code below.
+#[allow(unused_imports)]
+use shadows::*;
+
+mod rules {
+    use ::palisade::ValidationError;
+    use ::std::result::Result;
+
+    pub fn no_spaces(value: &str) -> Result<(), ValidationError> {
+        if value.contains(' ') {
+            Result::Err(ValidationError::new("no_spaces", "must not contain spaces"))
+        } else {
+            Result::Ok(())
+        }
+    }
+}
+
+#[derive(::palisade::Validate)]
+#[invariant(self.low <= self.high, message = "low must not exceed high")]
+pub struct Everything {
+    #[validate(range(1..=65535))]
+    port: u32,
+    #[validate(range(-1.0..1.0), finite)]
+    ratio: f64,
+    #[validate(length(1..=16), chars(1..=8), ascii, alphanumeric)]
+    name: ::std::string::String,
+    #[validate(non_empty, prefix = "a", suffix = "z", contains = "m")]
+    word: &'static str,
+    #[validate(pattern = "[a-z]+[0-9]*")]
+    handle: ::std::string::String,
+    #[validate(email)]
+    email: ::std::string::String,
+    #[validate(url)]
+    homepage: ::std::string::String,
+    #[validate(required, range(1..), message = "give a retry count", code = "retries")]
+    retries: ::std::option::Option<u8>,
+    #[validate(range(..=10))]
+    optional: ::std::option::Option<i64>,
+    #[validate(each(range(1..=5)), length(..=4))]
+    levels: ::std::vec::Vec<u8>,
+    #[validate(each(nested))]
+    servers: ::std::vec::Vec<Server>,
+    #[validate(nested)]
+    primary: Server,
+    #[validate(custom = rules::no_spaces)]
+    slug: ::std::string::String,
+    low: u8,
+    high: u8,
+}
+
+#[derive(::palisade::Validate)]
+pub struct Server {
+    #[validate(range(1..=65535))]
+    port: u16,
+}
+
+#[derive(::palisade::Validate)]
+pub enum Shape {
+    Circle {
+        #[validate(range(0.0..))]
+        radius: f64,
+    },
+    Pair(#[validate(range(0..))] i32, #[validate(range(0..))] i32),
+    Square(f64),
+    Empty,
+}
+
+#[derive(::palisade::Validate)]
+#[validate(crate = "renamed_palisade")]
+pub struct Renamed(#[validate(range(1..))] u8);
+
+#[derive(::palisade::Validate)]
+pub struct NoRules {
+    anything: u8,
+}
+
+#[derive(::palisade::Validate)]
+pub struct Generic<T: ::palisade::Validate, const N: usize> {
+    #[validate(nested)]
+    inner: T,
+    #[validate(length(1..=N))]
+    items: ::std::vec::Vec<u8>,
+}
+
+/// A port.
+#[::palisade::validated]
+#[derive(Debug)]
+pub struct Port(#[validate(range(1..=65535))] u32);
+
+/// A range of ports.
+#[cfg_attr(feature = "serde", ::palisade::validated(serde))]
+#[cfg_attr(not(feature = "serde"), ::palisade::validated)]
+#[invariant(self.low <= self.high)]
+pub struct PortRange {
+    /// The first port.
+    #[validate(range(1..=65535))]
+    low: u32,
+    #[validate(range(1..=65535))]
+    high: u32,
+}
+
+#[::palisade::validated]
+pub struct Label {
+    #[validate(chars(1..=8))]
+    text: &'static str,
+    #[validate(range(0..=255))]
+    weight: u8,
+}
+
+#[::palisade::validated(crate = "renamed_palisade")]
+pub struct Wrapped<T> {
+    value: T,
+}
+
+const HTTP: Port = ::palisade::valid!(Port, 80);
+const LABEL: Label = ::palisade::valid!(Label, "ok", 3);
+
+#[test]
+fn generated_code_works_without_the_prelude() {
+    use ::palisade::Validate;
+    ::std::assert_eq!(*HTTP.get(), 80);
+    ::std::assert_eq!(*LABEL.text(), "ok");
+    ::std::assert!(Renamed(0).validate().is_err());
+    ::std::assert!(PortRange::try_new(10, 5).is_err());
+    ::std::assert!(NoRules { anything: 1 }.validate().is_ok());
+    ::std::assert!(Wrapped::try_new(1).is_ok());
+    ::std::assert!(Shape::Square(1.0).validate().is_ok());
+    ::std::assert!(Shape::Pair(1, -1).validate().is_err());
+    let generic = Generic::<Server, 2> { inner: Server { port: 0 }, items: ::std::vec![1, 2, 3] };
+    ::std::assert_eq!(generic.validate().unwrap_err().len(), 2);
+}
