@@ -62,8 +62,14 @@ fn main() {
         age: 9,
         homepage: Some("example.com".into()),
         servers: vec![
-            Server { host: "db.internal".into(), tls: Tls { port: 5432 } },
-            Server { host: "Cache Host".into(), tls: Tls { port: 0 } },
+            Server {
+                host: "db.internal".into(),
+                tls: Tls { port: 5432 },
+            },
+            Server {
+                host: "Cache Host".into(),
+                tls: Tls { port: 0 },
+            },
         ],
     };
 
@@ -72,7 +78,12 @@ fn main() {
         Err(invalid) => {
             println!("\nThe signup form has {} problems:", invalid.errors().len());
             for error in invalid.errors() {
-                println!("  {:<22} [{}] {}", error.path.to_string(), error.code, error.message);
+                println!(
+                    "  {:<22} [{}] {}",
+                    error.path.to_string(),
+                    error.code,
+                    error.message
+                );
             }
             // Nothing is lost: the rejected value comes back with its errors.
             let form = invalid.into_inner();

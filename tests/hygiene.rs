@@ -151,6 +151,9 @@ fn generated_code_works_without_the_prelude() {
     ::std::assert!(Wrapped::try_new(1).is_ok());
     ::std::assert!(Shape::Square(1.0).validate().is_ok());
     ::std::assert!(Shape::Pair(1, -1).validate().is_err());
-    let generic = Generic::<Server, 2> { inner: Server { port: 0 }, items: ::std::vec![1, 2, 3] };
+    let generic = Generic::<Server, 2> {
+        inner: Server { port: 0 },
+        items: ::std::vec![1, 2, 3],
+    };
     ::std::assert_eq!(generic.validate().unwrap_err().len(), 2);
 }

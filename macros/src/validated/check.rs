@@ -84,7 +84,11 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(darling::Error, Fallba
     let fields = check_fields(raw_fields, &mut errors);
     let invariants = crate::rules::check::invariants(&item.attrs, &mut errors);
     let original_attrs = item.attrs.clone();
-    let original_fields = item.fields.iter().map(|field| field.attrs.clone()).collect();
+    let original_fields = item
+        .fields
+        .iter()
+        .map(|field| field.attrs.clone())
+        .collect();
     let item = clean(item);
     if let Err(error) = errors.finish() {
         return Err(Box::new((error, Fallback { item, runtime })));
@@ -115,7 +119,9 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(darling::Error, Fallba
 /// `#[invariant]`, and `#[serde]`, which goes to the serde impls' own structs.
 fn clean(mut item: syn::ItemStruct) -> syn::ItemStruct {
     let ours = |attr: &syn::Attribute| {
-        [INVARIANT, VALIDATE, "serde"].iter().any(|name| attr.path().is_ident(name))
+        [INVARIANT, VALIDATE, "serde"]
+            .iter()
+            .any(|name| attr.path().is_ident(name))
     };
     item.attrs.retain(|attr| !ours(attr));
     for field in &mut item.fields {

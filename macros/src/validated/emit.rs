@@ -255,7 +255,11 @@ fn newtype_impls(validated: &Validated) -> TokenStream {
 }
 
 fn serde_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
-    attrs.iter().filter(|attr| attr.path().is_ident("serde")).cloned().collect()
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("serde"))
+        .cloned()
+        .collect()
 }
 
 /// `Serialize` through a struct of references and `Deserialize` through a struct of
@@ -279,10 +283,25 @@ fn serde_impls(validated: &Validated) -> TokenStream {
         let name = ident.to_string();
         container.push(syn::parse_quote!(#[serde(rename = #name)]));
     }
-    let field_attrs = validated.original_fields.iter().map(|attrs| serde_attrs(attrs)).collect::<Vec<_>>();
-    let members = fields(validated).iter().map(|field| &field.member).collect::<Vec<_>>();
-    let types = fields(validated).iter().map(|field| &field.ty).collect::<Vec<_>>();
-    let names = validated.item.fields.iter().map(|field| field.ident.as_ref()).collect::<Vec<_>>();
+    let field_attrs = validated
+        .original_fields
+        .iter()
+        .map(|attrs| serde_attrs(attrs))
+        .collect::<Vec<_>>();
+    let members = fields(validated)
+        .iter()
+        .map(|field| &field.member)
+        .collect::<Vec<_>>();
+    let types = fields(validated)
+        .iter()
+        .map(|field| &field.ty)
+        .collect::<Vec<_>>();
+    let names = validated
+        .item
+        .fields
+        .iter()
+        .map(|field| field.ident.as_ref())
+        .collect::<Vec<_>>();
 
     let by_ref = Ident::new("__PalisadeSerialize", Span::call_site());
     let by_value = Ident::new("__PalisadeDeserialize", Span::call_site());
@@ -292,10 +311,14 @@ fn serde_impls(validated: &Validated) -> TokenStream {
     let (_, ref_ty_generics, _) = ref_generics.split_for_impl();
     let shadow = |name: &Ident, generics: &syn::Generics, reference: Option<&syn::Lifetime>| {
         let reference = reference.map(|lifetime| quote!(&#lifetime));
-        let declared = names.iter().zip(&types).zip(&field_attrs).map(|((name, ty), attrs)| {
-            let name = name.map(|name| quote!(#name:));
-            quote!(#(#attrs)* #name #reference #ty)
-        });
+        let declared = names
+            .iter()
+            .zip(&types)
+            .zip(&field_attrs)
+            .map(|((name, ty), attrs)| {
+                let name = name.map(|name| quote!(#name:));
+                quote!(#(#attrs)* #name #reference #ty)
+            });
         let body = if validated.newtype {
             quote!((#(#declared),*) #where_clause;)
         } else {
@@ -318,12 +341,17 @@ fn serde_impls(validated: &Validated) -> TokenStream {
     let mut serialize_generics = generics.clone();
     for param in generics.type_params() {
         let param = &param.ident;
-        serialize_generics.make_where_clause().predicates.push(syn::parse_quote!(#param: #serde::Serialize));
+        serialize_generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(#param: #serde::Serialize));
     }
     let (_, _, serialize_where) = serialize_generics.split_for_impl();
 
     let mut deserialize_generics = generics.clone();
-    deserialize_generics.params.insert(0, syn::parse_quote!('de));
+    deserialize_generics
+        .params
+        .insert(0, syn::parse_quote!('de));
     deserialize_generics
         .make_where_clause()
         .predicates
