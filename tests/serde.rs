@@ -1,1 +1,102 @@
+//! `#[validated(serde)]` and serializable errors (the `serde` feature).
 
+use palisade::{validated, Validate};
+use serde::{Deserialize, Serialize};
+
+#[validated(serde)]
+#[derive(Debug, PartialEq)]
+pub struct Port(#[validate(range(1..=65535))] u32);
+
+#[validated(serde)]
+#[derive(Debug)]
+#[serde(deny_unknown_fields)]
+#[invariant(self.min <= self.max, message = "min must not exceed max")]
+pub struct Window {
+    #[validate(range(0..=100))]
+    min: u8,
+    #[serde(rename = "maximum")]
+    #[validate(range(0..=100))]
+    max: u8,
+    #[serde(default)]
+    label: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Config {
+    port: Port,
+    window: Window,
+}
+
+#[test]
+fn valid_input_deserializes_and_serializes_back_the_same() {
+    let json = r#"{"port":8080,"window":{"min":1,"maximum":5,"label":"x"}}"#;
+    let config: Config = serde_json::from_str(json).unwrap();
+    assert_eq!(config.port, Port::try_new(8080).unwrap());
+    assert_eq!(*config.window.max(), 5);
+    assert_eq!(serde_json::to_string(&config).unwrap(), json);
+    let defaulted: Window = serde_json::from_str(r#"{"min":1,"maximum":5}"#).unwrap();
+    assert_eq!(defaulted.label(), "");
+}
+
+#[test]
+fn invalid_input_is_a_serde_error_listing_every_failed_rule() {
+    let error = serde_json::from_str::<Window>(r#"{"min":101,"maximum":102}"#).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("min: must be between 0 and 100"),
+        "{message}"
+    );
+    // Paths name the Rust fields: validation runs on the value, after serde.
+    assert!(
+        message.contains("max: must be between 0 and 100"),
+        "{message}"
+    );
+    let error = serde_json::from_str::<Window>(r#"{"min":9,"maximum":2}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("min must not exceed max"),
+        "{error}"
+    );
+    let error = serde_json::from_str::<Port>("0").unwrap_err();
+    assert!(
+        error.to_string().contains("must be between 1 and 65535"),
+        "{error}"
+    );
+    // The user's own serde attributes still apply.
+    assert!(serde_json::from_str::<Window>(r#"{"min":1,"maximum":2,"extra":0}"#).is_err());
+}
+
+#[derive(Validate)]
+struct Form {
+    #[validate(range(1..=10))]
+    age: u8,
+    #[validate(each(email))]
+    emails: Vec<String>,
+}
+
+#[test]
+fn errors_serialize_with_path_code_message_and_params() {
+    let errors = Form {
+        age: 0,
+        emails: vec!["ok@example.com".into(), "nope".into()],
+    }
+    .validate()
+    .unwrap_err();
+    let json = serde_json::to_value(&errors).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([
+            {
+                "path": "age",
+                "code": "range",
+                "message": "must be between 1 and 10",
+                "params": {"min": 1, "max": 10, "value": 0}
+            },
+            {
+                "path": "emails[1]",
+                "code": "email",
+                "message": "must be a valid email address",
+                "params": {}
+            }
+        ])
+    );
+}

@@ -422,9 +422,8 @@ fn fits(
         (_, Shape::Other)
             | (Fit::Number, Shape::Int(_) | Shape::Float)
             | (Fit::Sized | Fit::Text, Shape::Text { .. })
-            | (Fit::Sized | Fit::Composite, Shape::Collection(_))
+            | (Fit::Sized, Shape::Collection(_))
             | (Fit::Float, Shape::Float)
-            | (Fit::Composite, Shape::Option(_))
     );
     if !ok {
         let what = shape.describe();
@@ -436,9 +435,14 @@ fn fits(
             (Fit::Sized, Shape::Int(_) | Shape::Float) => {
                 "use `range(..)` to bound a number".to_owned()
             }
-            (Fit::Float, Shape::Int(_)) => "remove it: integers are always finite".to_owned(),
+            (Fit::Float, Shape::Int(_)) => {
+                "remove `finite`, since an integer is always finite".to_owned()
+            }
+            (Fit::Composite, Shape::Collection(_)) => {
+                "to check each element, write `each(nested)`".to_owned()
+            }
             (Fit::Composite, _) => {
-                format!("remove `{rule}`: {what} has no rules of its own to check")
+                format!("remove `{rule}`, since {what} has no rules of its own")
             }
             _ => format!("remove `{rule}` or change the field's type"),
         };

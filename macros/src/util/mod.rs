@@ -15,14 +15,84 @@ pub fn with_errors(errors: darling::Error, fallback: TokenStream) -> TokenStream
     }
 }
 
-/// The text of a token as the user wrote it, for messages; falls back to the token
-/// printout when the source is not available (outside a real compilation).
+/// Tokens as a person would write them, for messages: `self.min <= self.max`,
+/// `-1..=10`, `rules::even`. (Spans cannot give the source of several tokens on
+/// stable Rust, so the spacing is rebuilt from the tokens.)
 pub fn source_text(tokens: &impl quote::ToTokens) -> String {
-    use syn::spanned::Spanned;
-    tokens
-        .span()
-        .source_text()
-        .unwrap_or_else(|| tokens.to_token_stream().to_string())
+    let mut out = String::new();
+    write_tokens(&mut out, tokens.to_token_stream());
+    out
+}
+
+fn write_tokens(out: &mut String, tokens: proc_macro2::TokenStream) {
+    use proc_macro2::{Delimiter, Spacing, TokenTree};
+    // Whether the previous token ends an operand (an ident, a literal, a group), so
+    // that a following `-` or `&` is binary rather than unary.
+    let mut after_operand = false;
+    let mut operator = String::new();
+    for token in tokens {
+        if !matches!(token, TokenTree::Punct(_)) && !operator.is_empty() {
+            // A joint punct before a non-punct, as the `'` of a lifetime.
+            out.push_str(&operator);
+            operator.clear();
+            after_operand = false;
+        }
+        match token {
+            TokenTree::Punct(punct) => {
+                operator.push(punct.as_char());
+                if punct.spacing() == Spacing::Joint {
+                    continue;
+                }
+                let spaced = match operator.as_str() {
+                    "." | "::" | ".." | "..=" | "?" | "'" => false,
+                    "," | ";" => {
+                        out.push_str(&operator);
+                        out.push(' ');
+                        operator.clear();
+                        after_operand = false;
+                        continue;
+                    }
+                    _ => after_operand,
+                };
+                if spaced {
+                    out.push(' ');
+                    out.push_str(&operator);
+                    out.push(' ');
+                } else {
+                    out.push_str(&operator);
+                }
+                after_operand = operator == "?";
+                operator.clear();
+            }
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Brace => ("{ ", " }"),
+                    Delimiter::None => ("", ""),
+                };
+                out.push_str(open);
+                write_tokens(out, group.stream());
+                out.push_str(close);
+                after_operand = true;
+            }
+            TokenTree::Ident(ident) => {
+                if after_operand {
+                    out.push(' ');
+                }
+                out.push_str(&ident.to_string());
+                after_operand = true;
+            }
+            TokenTree::Literal(literal) => {
+                if after_operand {
+                    out.push(' ');
+                }
+                out.push_str(&literal.to_string());
+                after_operand = true;
+            }
+        }
+    }
+    out.push_str(&operator);
 }
 
 /// The string form of a field name (`r#type` → `type`) or a tuple position (`0`).

@@ -1,0 +1,9 @@
+use palisade::Validate;
+
+#[derive(Validate)]
+struct User {
+    #[validate(length(-1..=10))]
+    name: String,
+}
+
+fn main() {}

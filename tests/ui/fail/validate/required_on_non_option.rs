@@ -1,0 +1,9 @@
+use palisade::Validate;
+
+#[derive(Validate)]
+struct User {
+    #[validate(required)]
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use palisade::Validate;
+
+#[derive(Validate)]
+struct User {
+    #[validate(email)]
+    age: u8,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use palisade::validated;
+
+#[validated]
+enum Shape {
+    Circle(f64),
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use palisade::validated;
+
+#[validated]
+fn check() {}
+
+fn main() {}

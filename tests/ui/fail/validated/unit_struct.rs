@@ -1,0 +1,6 @@
+use palisade::validated;
+
+#[validated]
+struct Nothing;
+
+fn main() {}
