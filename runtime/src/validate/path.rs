@@ -141,7 +141,13 @@ impl<'a> PathNode<'a> {
     /// The owned path, outermost step first.
     #[must_use]
     pub fn to_path(&self) -> FieldPath {
-        let mut segments = Vec::new();
+        let mut depth = 0;
+        let mut node = self;
+        while let PathNode::Field { parent, .. } | PathNode::Index { parent, .. } = node {
+            depth += 1;
+            node = parent;
+        }
+        let mut segments = Vec::with_capacity(depth);
         let mut node = self;
         loop {
             match node {

@@ -129,9 +129,11 @@ impl Failure {
     fn into_error(self) -> ValidationError {
         match self {
             Failure::Range { min, max, value } => {
-                let mut message = String::from("must be ");
+                let mut message = String::with_capacity(48);
+                message.push_str("must be ");
                 describe_bounds(&mut message, &min, &max);
                 let mut error = ValidationError::new("range", message);
+                error.params.reserve_exact(3);
                 push_bounds(&mut error.params, min, max);
                 error.with_param("value", value)
             }

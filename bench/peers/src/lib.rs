@@ -1,0 +1,104 @@
+//! The workload of `tests/common/workload.rs`, declared once per library.
+
+#[path = "../../../tests/common/workload.rs"]
+pub mod palisade_workload;
+
+/// The workload for validator.
+pub mod with_validator {
+    use validator::Validate;
+
+    #[derive(Debug, Clone, Validate)]
+    pub struct Signup {
+        #[validate(range(min = 18, max = 130))]
+        pub age: u32,
+        #[validate(range(min = 1, max = 65535))]
+        pub port: u32,
+        #[validate(range(min = -100, max = 100))]
+        pub offset: i64,
+        #[validate(length(min = 3, max = 32))]
+        pub username: String,
+        #[validate(length(min = 8, max = 128))]
+        pub password: String,
+        #[validate(email)]
+        pub email: String,
+        #[validate(range(min = 1, max = 10))]
+        pub retries: Option<u32>,
+        #[validate(range(min = 0.0, max = 1.0))]
+        pub ratio: f64,
+    }
+
+    /// Every rule passes.
+    pub fn valid() -> Signup {
+        let p = super::palisade_workload::valid();
+        Signup {
+            age: p.age,
+            port: p.port,
+            offset: p.offset,
+            username: p.username,
+            password: p.password,
+            email: p.email,
+            retries: p.retries,
+            ratio: p.ratio,
+        }
+    }
+
+    /// `age`, `email` and `ratio` fail.
+    pub fn invalid() -> Signup {
+        Signup {
+            age: 12,
+            email: "not-an-email".into(),
+            ratio: 1.5,
+            ..valid()
+        }
+    }
+}
+
+/// The workload for garde.
+pub mod with_garde {
+    use garde::Validate;
+
+    #[derive(Debug, Clone, Validate)]
+    pub struct Signup {
+        #[garde(range(min = 18, max = 130))]
+        pub age: u32,
+        #[garde(range(min = 1, max = 65535))]
+        pub port: u32,
+        #[garde(range(min = -100, max = 100))]
+        pub offset: i64,
+        #[garde(length(min = 3, max = 32))]
+        pub username: String,
+        #[garde(length(min = 8, max = 128))]
+        pub password: String,
+        #[garde(email)]
+        pub email: String,
+        #[garde(range(min = 1, max = 10))]
+        pub retries: Option<u32>,
+        #[garde(range(min = 0.0, max = 1.0))]
+        pub ratio: f64,
+    }
+
+    /// Every rule passes.
+    pub fn valid() -> Signup {
+        let p = super::palisade_workload::valid();
+        Signup {
+            age: p.age,
+            port: p.port,
+            offset: p.offset,
+            username: p.username,
+            password: p.password,
+            email: p.email,
+            retries: p.retries,
+            ratio: p.ratio,
+        }
+    }
+
+    /// `age`, `email` and `ratio` fail.
+    pub fn invalid() -> Signup {
+        Signup {
+            age: 12,
+            email: "not-an-email".into(),
+            ratio: 1.5,
+            ..valid()
+        }
+    }
+}
