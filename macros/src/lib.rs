@@ -5,6 +5,8 @@
 //! `proc_macro2::TokenStream`, so every expansion is testable without a compiler.
 
 mod rules;
+#[cfg(test)]
+mod snapshots;
 mod util;
 mod validate;
 mod validated;
