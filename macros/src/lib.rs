@@ -4,6 +4,8 @@
 //! Each entry point only converts tokens and calls a plain function over
 //! `proc_macro2::TokenStream`, so every expansion is testable without a compiler.
 
+#[cfg(test)]
+mod malformed;
 mod rules;
 #[cfg(test)]
 mod snapshots;

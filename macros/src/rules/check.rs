@@ -552,6 +552,13 @@ fn literal(expr: &syn::Expr) -> Option<Result<Number, syn::Error>> {
                 Number::Float(float) => Number::Float(-float),
             })
         }),
+        syn::Expr::Lit(syn::ExprLit { lit, .. }) => Some(Err(syn::Error::new_spanned(
+            lit,
+            format!(
+                "`{}` is not a number: range bounds are integers or floats, such as `1..=10`",
+                crate::util::source_text(lit)
+            ),
+        ))),
         syn::Expr::Group(group) => literal(&group.expr),
         syn::Expr::Paren(paren) => literal(&paren.expr),
         _ => None,

@@ -140,11 +140,45 @@ pub fn parse_invariant(attr: &syn::Attribute) -> darling::Result<RawInvariant> {
 
 /// Reads one `#[validate(...)]` attribute on a field.
 pub fn parse_rule_set(attr: &syn::Attribute) -> darling::Result<RawRuleSet> {
-    match &attr.meta {
-        syn::Meta::List(_) => RawRuleSet::from_meta(&attr.meta),
-        _ => Err(darling::Error::custom(
+    let syn::Meta::List(list) = &attr.meta else {
+        return Err(darling::Error::custom(
             "`validate` needs rules: write `#[validate(range(1..=10))]`, `#[validate(email)]`, …",
         )
-        .with_span(&attr.meta.span())),
-    }
+        .with_span(&attr.meta));
+    };
+    let items = darling::ast::NestedMeta::parse_meta_list(list.tokens.clone())?;
+    let mut errors = darling::Error::accumulator();
+    let items = without_repeats(items, &mut errors);
+    let rules = errors.handle(RawRuleSet::from_list(&items));
+    errors.finish_with(rules.unwrap_or_default())
+}
+
+/// Drops a key written twice in one attribute, reporting it on the second one with
+/// what to write instead.
+fn without_repeats(
+    items: Vec<darling::ast::NestedMeta>,
+    errors: &mut darling::error::Accumulator,
+) -> Vec<darling::ast::NestedMeta> {
+    let mut seen = Vec::new();
+    items
+        .into_iter()
+        .filter(|item| {
+            let darling::ast::NestedMeta::Meta(meta) = item else {
+                return true;
+            };
+            let name = darling::util::path_to_string(meta.path());
+            if seen.contains(&name) {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "`{name}` is written twice in this `#[validate(...)]`: keep one, or move the second into its own `#[validate(...)]`"
+                    ))
+                    .with_span(meta.path()),
+                );
+                false
+            } else {
+                seen.push(name);
+                true
+            }
+        })
+        .collect()
 }

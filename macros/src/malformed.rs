@@ -1,0 +1,299 @@
+//! Malformed input never panics a macro: each case yields `compile_error!`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+fn assert_reports(name: &str, output: &TokenStream) {
+    assert!(
+        output.to_string().contains("compile_error"),
+        "{name}: expected a compile_error!, got\n{output}"
+    );
+}
+
+#[test]
+fn derive_validate_reports_malformed_attributes() {
+    let cases: Vec<(&str, TokenStream)> = vec![
+        (
+            "truncated",
+            quote!(
+                struct A {
+                    #[validate(range(1..=))]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "range of strings",
+            quote!(
+                struct A {
+                    #[validate(range("a".."b"))]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "range as name-value",
+            quote!(
+                struct A {
+                    #[validate(range = 5)]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "pattern not a string",
+            quote!(
+                struct A {
+                    #[validate(pattern = 5)]
+                    a: String,
+                }
+            ),
+        ),
+        (
+            "email with value",
+            quote!(
+                struct A {
+                    #[validate(email = "x")]
+                    a: String,
+                }
+            ),
+        ),
+        (
+            "duplicate key",
+            quote!(
+                struct A {
+                    #[validate(range(1..), range(2..))]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "huge bound",
+            quote!(
+                struct A {
+                    #[validate(range(0..=999999999999999999999999999999999999999999))]
+                    a: u128,
+                }
+            ),
+        ),
+        (
+            "each not a list",
+            quote!(
+                struct A {
+                    #[validate(each = 1)]
+                    a: Vec<u8>,
+                }
+            ),
+        ),
+        (
+            "each empty rule",
+            quote!(
+                struct A {
+                    #[validate(each(rnage(1..)))]
+                    a: Vec<u8>,
+                }
+            ),
+        ),
+        (
+            "custom not a path",
+            quote!(
+                struct A {
+                    #[validate(custom = 1 + 1)]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "message not a string",
+            quote!(
+                struct A {
+                    #[validate(range(1..), message = 5)]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "invariant garbage",
+            quote!(
+                #[invariant(,,)]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "invariant bad option",
+            quote!(
+                #[invariant(true, message)]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "container rule",
+            quote!(
+                #[validate(range(1..))]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "crate not a path",
+            quote!(
+                #[validate(crate = "not a path")]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        ("union", quote!(union U { a: u8, b: f32 })),
+        (
+            "not an item",
+            quote!(
+                fn f() {}
+            ),
+        ),
+        ("empty input", TokenStream::new()),
+        (
+            "unbounded length",
+            quote!(
+                struct A {
+                    #[validate(length(..))]
+                    a: String,
+                }
+            ),
+        ),
+        (
+            "float length",
+            quote!(
+                struct A {
+                    #[validate(length(1.5..))]
+                    a: String,
+                }
+            ),
+        ),
+        (
+            "each on option of int",
+            quote!(
+                struct A {
+                    #[validate(each(range(1..)))]
+                    a: Option<u8>,
+                }
+            ),
+        ),
+        (
+            "nested each required",
+            quote!(
+                struct A {
+                    #[validate(each(required))]
+                    a: Vec<u8>,
+                }
+            ),
+        ),
+        (
+            "regex lookaround",
+            quote!(
+                struct A {
+                    #[validate(pattern = "(?=a)")]
+                    a: String,
+                }
+            ),
+        ),
+        (
+            "enum variant attrs",
+            quote!(
+                enum E {
+                    #[invariant(true)]
+                    A,
+                }
+            ),
+        ),
+    ];
+    for (name, input) in cases {
+        assert_reports(name, &crate::validate::expand(input));
+    }
+}
+
+#[test]
+fn validated_reports_malformed_input() {
+    let cases: Vec<(&str, TokenStream, TokenStream)> = vec![
+        (
+            "unknown argument",
+            quote!(serd),
+            quote!(
+                struct A(u8);
+            ),
+        ),
+        (
+            "argument with value",
+            quote!(serde = 1),
+            quote!(
+                struct A(u8);
+            ),
+        ),
+        (
+            "garbage arguments",
+            quote!(,,,),
+            quote!(
+                struct A(u8);
+            ),
+        ),
+        (
+            "enum",
+            TokenStream::new(),
+            quote!(
+                enum E {
+                    A,
+                }
+            ),
+        ),
+        (
+            "trait",
+            TokenStream::new(),
+            quote!(
+                trait T {}
+            ),
+        ),
+        ("union", TokenStream::new(), quote!(union U { a: u8 })),
+        ("not an item", TokenStream::new(), quote!(let x = 1;)),
+        ("empty", TokenStream::new(), TokenStream::new()),
+        (
+            "unit",
+            TokenStream::new(),
+            quote!(
+                struct A;
+            ),
+        ),
+        (
+            "two tuple fields",
+            TokenStream::new(),
+            quote!(
+                struct A(u8, u8);
+            ),
+        ),
+        (
+            "pub field",
+            TokenStream::new(),
+            quote!(
+                struct A {
+                    pub a: u8,
+                }
+            ),
+        ),
+        (
+            "bad rule",
+            TokenStream::new(),
+            quote!(
+                struct A {
+                    #[validate(range(2..1))]
+                    a: u8,
+                }
+            ),
+        ),
+    ];
+    for (name, args, input) in cases {
+        assert_reports(name, &crate::validated::expand(args, input));
+    }
+}
