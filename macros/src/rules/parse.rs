@@ -3,7 +3,6 @@
 use darling::util::{Flag, SpannedValue};
 use darling::FromMeta;
 use syn::parse::{Parse, ParseStream};
-use syn::spanned::Spanned;
 
 /// The attribute that holds field rules.
 pub const VALIDATE: &str = "validate";
