@@ -1,10 +1,6 @@
-//! palisade: compile-time safety for Rust types.
-//!
-//! - [`macro@Validate`] / [`macro@validated`]: field rules, invariants, and types that
-//!   cannot hold an invalid value;
-//! - [`valid!`]: a `#[validated]` constant checked at compile time.
-//!
-//! See the README for a tour.
+//! palisade: compile-time safety for Rust types. The README below is the guide; its
+//! examples run as doc tests.
+#![doc = include_str!("../README.md")]
 #![no_std]
 
 #[doc(inline)]
