@@ -1,17 +1,15 @@
 //! What generated code names, under one absolute path (`::palisade::__private`), so no
 //! user item can shadow it. Not public API: anything here may change in any release.
 
-pub use core::cmp::PartialOrd;
-pub use core::convert::{AsRef, From, TryFrom};
-pub use core::iter::{IntoIterator, Iterator};
+pub use core::convert::{AsRef, TryFrom};
 pub use core::mem::replace;
 pub use core::ops::Bound;
-pub use core::option::Option::{self, None, Some};
+pub use core::option::Option::Some;
 pub use core::panic;
 pub use core::result::Result::{self, Err, Ok};
 
 pub use crate::validate::rules;
-pub use crate::validate::{PathNode, Validate, ValidationError, ValidationErrors};
+pub use crate::validate::{PathNode, Validate, ValidationErrors};
 
 #[cfg(feature = "serde")]
 pub use serde;
