@@ -333,7 +333,13 @@ fn empty_strings_pass_length_free_rules_but_not_email_or_url() {
 
 fn no_admin(value: &str) -> Result<(), ValidationError> {
     if value == "admin" {
-        Err(ValidationError::new("reserved", "is reserved").with_param("name", "admin"))
+        // The fields are public: a custom rule can also build its error as a literal.
+        Err(ValidationError {
+            path: palisade::FieldPath::root(),
+            code: "reserved".into(),
+            message: "is reserved".into(),
+            params: [("name".into(), ParamValue::from("admin"))].into_iter().collect(),
+        })
     } else {
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! them collected in [`ValidationErrors`].
 
 use alloc::borrow::Cow;
+use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -94,7 +95,6 @@ impl From<f64> for ParamValue {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("{}", DisplayError(self))]
-#[non_exhaustive]
 pub struct ValidationError {
     /// Where the failed value sits, such as `servers[2].tls.port`.
     pub path: FieldPath,
@@ -104,8 +104,7 @@ pub struct ValidationError {
     /// A message for people: the rule's default, or the `message = "..."` given.
     pub message: Cow<'static, str>,
     /// The rule's parameters by name (`min`, `max`, `value`, `pattern`, …).
-    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_params"))]
-    pub params: Vec<(Cow<'static, str>, ParamValue)>,
+    pub params: BTreeMap<Cow<'static, str>, ParamValue>,
 }
 
 struct DisplayError<'a>(&'a ValidationError);
@@ -120,15 +119,6 @@ impl fmt::Display for DisplayError<'_> {
     }
 }
 
-#[cfg(feature = "serde")]
-#[allow(clippy::ptr_arg)] // serde's `serialize_with` passes the field as it is declared
-fn serialize_params<S: serde::Serializer>(
-    params: &Vec<(Cow<'static, str>, ParamValue)>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(params.iter().map(|(name, value)| (name, value)))
-}
-
 impl ValidationError {
     /// An error at the root path with no parameters.
     #[must_use]
@@ -137,7 +127,7 @@ impl ValidationError {
             path: FieldPath::root(),
             code: code.into(),
             message: message.into(),
-            params: Vec::new(),
+            params: BTreeMap::new(),
         }
     }
 
@@ -148,16 +138,14 @@ impl ValidationError {
         name: impl Into<Cow<'static, str>>,
         value: impl Into<ParamValue>,
     ) -> Self {
-        self.params.push((name.into(), value.into()));
+        self.params.insert(name.into(), value.into());
         self
     }
 
     /// The parameter called `name`, if the rule has one.
     #[must_use]
     pub fn param(&self, name: &str) -> Option<&ParamValue> {
-        self.params
-            .iter()
-            .find_map(|(key, value)| (key == name).then_some(value))
+        self.params.get(name)
     }
 }
 

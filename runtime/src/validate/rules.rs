@@ -133,7 +133,6 @@ impl Failure {
                 message.push_str("must be ");
                 describe_bounds(&mut message, &min, &max);
                 let mut error = ValidationError::new("range", message);
-                error.params.reserve_exact(3);
                 push_bounds(&mut error.params, min, max);
                 error.with_param("value", value)
             }
@@ -212,18 +211,26 @@ fn describe_bounds(out: &mut String, min: &Bound<ParamValue>, max: &Bound<ParamV
 }
 
 fn push_bounds(
-    params: &mut Vec<(Cow<'static, str>, ParamValue)>,
+    params: &mut alloc::collections::BTreeMap<Cow<'static, str>, ParamValue>,
     min: Bound<ParamValue>,
     max: Bound<ParamValue>,
 ) {
     match min {
-        Bound::Included(min) => params.push((Cow::Borrowed("min"), min)),
-        Bound::Excluded(min) => params.push((Cow::Borrowed("exclusive_min"), min)),
+        Bound::Included(min) => {
+            params.insert(Cow::Borrowed("min"), min);
+        }
+        Bound::Excluded(min) => {
+            params.insert(Cow::Borrowed("exclusive_min"), min);
+        }
         Bound::Unbounded => {}
     }
     match max {
-        Bound::Included(max) => params.push((Cow::Borrowed("max"), max)),
-        Bound::Excluded(max) => params.push((Cow::Borrowed("exclusive_max"), max)),
+        Bound::Included(max) => {
+            params.insert(Cow::Borrowed("max"), max);
+        }
+        Bound::Excluded(max) => {
+            params.insert(Cow::Borrowed("exclusive_max"), max);
+        }
         Bound::Unbounded => {}
     }
 }
