@@ -338,7 +338,9 @@ fn no_admin(value: &str) -> Result<(), ValidationError> {
             path: palisade::FieldPath::root(),
             code: "reserved".into(),
             message: "is reserved".into(),
-            params: [("name".into(), ParamValue::from("admin"))].into_iter().collect(),
+            params: [("name".into(), ParamValue::from("admin"))]
+                .into_iter()
+                .collect(),
         })
     } else {
         Ok(())
