@@ -1,5 +1,22 @@
 //! The workload of `tests/common/workload.rs`, declared once per library.
 
+/// The same valid values as palisade's workload, in another library's `Signup`.
+macro_rules! from_palisade {
+    ($signup:ident) => {{
+        let p = $crate::palisade_workload::valid();
+        $signup {
+            age: p.age,
+            port: p.port,
+            offset: p.offset,
+            username: p.username,
+            password: p.password,
+            email: p.email,
+            retries: p.retries,
+            ratio: p.ratio,
+        }
+    }};
+}
+
 #[path = "../../../tests/common/workload.rs"]
 pub mod palisade_workload;
 
@@ -29,17 +46,7 @@ pub mod with_validator {
 
     /// Every rule passes.
     pub fn valid() -> Signup {
-        let p = super::palisade_workload::valid();
-        Signup {
-            age: p.age,
-            port: p.port,
-            offset: p.offset,
-            username: p.username,
-            password: p.password,
-            email: p.email,
-            retries: p.retries,
-            ratio: p.ratio,
-        }
+        from_palisade!(Signup)
     }
 
     /// `age`, `email` and `ratio` fail.
@@ -79,17 +86,7 @@ pub mod with_garde {
 
     /// Every rule passes.
     pub fn valid() -> Signup {
-        let p = super::palisade_workload::valid();
-        Signup {
-            age: p.age,
-            port: p.port,
-            offset: p.offset,
-            username: p.username,
-            password: p.password,
-            email: p.email,
-            retries: p.retries,
-            ratio: p.ratio,
-        }
+        from_palisade!(Signup)
     }
 
     /// `age`, `email` and `ratio` fail.

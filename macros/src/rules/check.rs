@@ -241,9 +241,7 @@ fn value_rules(
 
 /// The rules of one attribute, as `(name, span, kind)` in a fixed order.
 enum RawRule {
-    Range(SpannedRange),
-    Length(SpannedRange),
-    Chars(SpannedRange),
+    Bounded(&'static str, SpannedRange),
     Word(&'static str, Span),
     Text(&'static str, syn::LitStr),
     Custom(syn::Path, Span),
@@ -253,9 +251,13 @@ type SpannedRange = darling::util::SpannedValue<RawRange>;
 
 fn set_rules(set: RawRuleSet) -> Vec<RawRule> {
     let mut out = Vec::new();
-    out.extend(set.range.map(RawRule::Range));
-    out.extend(set.length.map(RawRule::Length));
-    out.extend(set.chars.map(RawRule::Chars));
+    for (name, range) in [
+        ("range", set.range),
+        ("length", set.length),
+        ("chars", set.chars),
+    ] {
+        out.extend(range.map(|range| RawRule::Bounded(name, range)));
+    }
     for (name, flag) in [
         ("non_empty", set.non_empty),
         ("email", set.email),
@@ -294,40 +296,23 @@ fn push_checks(
 ) {
     for raw in raw {
         let (rule, span, text) = match raw {
-            RawRule::Range(range) => {
+            RawRule::Bounded(name, range) => {
                 let span = range.span();
-                let text = format!("range({})", crate::util::source_text(&range.range));
-                if !fits(field, "range", shape, Fit::Number, span, errors) {
-                    continue;
-                }
-                let Some(bounds) = check_bounds(field, "range", &range.range, shape, errors) else {
-                    continue;
+                let text = format!("{name}({})", crate::util::source_text(&range.range));
+                // `range` bounds have the field's type; lengths are counted in `usize`.
+                let (fit, bound_shape, rule): (_, _, fn(Bounds) -> Rule) = match name {
+                    "range" => (Fit::Number, shape, Rule::Range),
+                    "length" => (Fit::Sized, &USIZE, Rule::Length),
+                    _ => (Fit::Text, &USIZE, Rule::Chars),
                 };
-                (Rule::Range(bounds), span, text)
-            }
-            RawRule::Length(range) => {
-                let span = range.span();
-                let text = format!("length({})", crate::util::source_text(&range.range));
-                if !fits(field, "length", shape, Fit::Sized, span, errors) {
+                if !fits(field, name, shape, fit, span, errors) {
                     continue;
                 }
-                let Some(bounds) = check_bounds(field, "length", &range.range, &USIZE, errors)
+                let Some(bounds) = check_bounds(field, name, &range.range, bound_shape, errors)
                 else {
                     continue;
                 };
-                (Rule::Length(bounds), span, text)
-            }
-            RawRule::Chars(range) => {
-                let span = range.span();
-                let text = format!("chars({})", crate::util::source_text(&range.range));
-                if !fits(field, "chars", shape, Fit::Text, span, errors) {
-                    continue;
-                }
-                let Some(bounds) = check_bounds(field, "chars", &range.range, &USIZE, errors)
-                else {
-                    continue;
-                };
-                (Rule::Chars(bounds), span, text)
+                (rule(bounds), span, text)
             }
             RawRule::Word(name, span) => {
                 let (rule, fit) = match name {

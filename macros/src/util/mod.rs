@@ -106,3 +106,19 @@ pub fn member_name(member: &syn::Member) -> String {
         syn::Member::Unnamed(index) => index.index.to_string(),
     }
 }
+
+/// Whether `ty` names one of `generics`' type parameters anywhere inside it.
+pub fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
+    fn walk(tokens: proc_macro2::TokenStream, params: &[String]) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    let params = generics
+        .type_params()
+        .map(|param| param.ident.to_string())
+        .collect::<Vec<_>>();
+    !params.is_empty() && walk(quote::ToTokens::to_token_stream(ty), &params)
+}

@@ -141,11 +141,6 @@ impl Model {
     /// Field types that need a `Validate` bound because a `nested` rule checks them and
     /// they mention a type parameter.
     pub fn nested_bounds(&self) -> Vec<&syn::Type> {
-        let params = self
-            .generics
-            .type_params()
-            .map(|param| param.ident.to_string())
-            .collect::<Vec<_>>();
         let fields: Vec<&Field> = match &self.body {
             Body::Struct(fields) => fields.iter().collect(),
             Body::Enum(variants) => variants
@@ -162,21 +157,9 @@ impl Model {
                         .checks
                         .iter()
                         .any(|check| matches!(check.rule, Rule::Nested))
-                    && mentions_any(&field.ty, &params)
+                    && crate::util::mentions_type_param(&field.ty, &self.generics)
             })
             .map(|field| &field.ty)
             .collect()
     }
-}
-
-fn mentions_any(ty: &syn::Type, params: &[String]) -> bool {
-    use quote::ToTokens;
-    fn walk(tokens: proc_macro2::TokenStream, params: &[String]) -> bool {
-        tokens.into_iter().any(|token| match token {
-            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
-            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
-    !params.is_empty() && walk(ty.to_token_stream(), params)
 }

@@ -206,21 +206,6 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
     }
 }
 
-fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
-    let params = generics
-        .type_params()
-        .map(|param| param.ident.to_string())
-        .collect::<Vec<_>>();
-    fn walk(tokens: TokenStream, params: &[String]) -> bool {
-        tokens.into_iter().any(|token| match token {
-            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
-            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
-    walk(ty.to_token_stream(), &params)
-}
-
 fn newtype_impls(validated: &Validated) -> TokenStream {
     let model = &validated.model;
     let private = model.runtime.private();
@@ -232,7 +217,7 @@ fn newtype_impls(validated: &Validated) -> TokenStream {
     let ty = &field.ty;
     // `impl<T> TryFrom<T> for Wrapper<T>` would overlap core's blanket `TryFrom<U> for T`
     // impl, so a newtype over a type parameter gets `try_new` only.
-    let try_from = (!mentions_type_param(ty, &model.generics)).then(|| {
+    let try_from = (!crate::util::mentions_type_param(ty, &model.generics)).then(|| {
         quote! {
             #[automatically_derived]
             impl #impl_generics #private::TryFrom<#ty> for #ident #ty_generics #where_clause {
