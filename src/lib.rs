@@ -4,23 +4,37 @@
 #![no_std]
 
 #[doc(inline)]
-pub use palisade_macros::{validated, Validate};
+pub use palisade_macros::{validated, Builder, Validate};
 #[doc(inline)]
 pub use palisade_runtime::{
     valid, FieldPath, Invalid, ParamValue, PathSegment, RangeValue, Valid, Validate,
     ValidationError, ValidationErrors,
 };
 
-/// Validation internals for hand-written [`Validate`] impls: the path of the value
-/// being checked.
+/// The typestate of `#[derive(Builder)]` builders: a field is [`Unset`](builder::Unset)
+/// until its setter runs, then [`Set`](builder::Set).
+pub mod builder {
+    pub use palisade_runtime::builder::{
+        BuildsWithoutChecks, IsSet, IsUnset, OrDefault, Set, Unset, Validated,
+    };
+}
+
+/// Validation building blocks: the path of the value being checked (for hand-written
+/// [`Validate`] impls) and the traits that say which types a rule fits (implement
+/// [`HasLength`](validate::HasLength) or [`Text`](validate::Text) for your own types to
+/// use `length` or the string rules on them).
 pub mod validate {
+    pub use palisade_runtime::validate::rules;
+    pub use palisade_runtime::validate::rules::{
+        Float, HasLength, PatternSupport, Text, UrlSupport,
+    };
     pub use palisade_runtime::validate::{is_valid_email, PathNode};
 }
 
 /// Everything a user names in code: `use palisade::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        valid, validated, Invalid, Valid, Validate, ValidationError, ValidationErrors,
+        valid, validated, Builder, Invalid, Valid, Validate, ValidationError, ValidationErrors,
     };
 }
 

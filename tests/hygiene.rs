@@ -137,6 +137,33 @@ pub struct Wrapped<T> {
     value: T,
 }
 
+/// A request, built field by field.
+#[derive(::palisade::Builder)]
+pub struct Request<'a, T: ::std::clone::Clone, const N: usize> {
+    /// Where to send it.
+    url: &'a str,
+    retries: u8,
+    timeout: ::std::option::Option<u64>,
+    #[builder(default)]
+    headers: ::std::vec::Vec<::std::string::String>,
+    #[builder(default = 3, into)]
+    weight: u32,
+    payload: [T; N],
+}
+
+#[::palisade::validated]
+#[derive(::palisade::Builder)]
+pub struct Checked {
+    #[validate(range(1..=10))]
+    level: u8,
+}
+
+#[derive(::palisade::Builder)]
+#[builder(crate = "renamed_palisade")]
+struct RenamedBuilder {
+    value: u8,
+}
+
 const HTTP: Port = ::palisade::valid!(Port, 80);
 const LABEL: Label = ::palisade::valid!(Label, "ok", 3);
 
@@ -156,4 +183,16 @@ fn generated_code_works_without_the_prelude() {
         items: ::std::vec![1, 2, 3],
     };
     ::std::assert_eq!(generic.validate().unwrap_err().len(), 2);
+    let request = Request::builder()
+        .url("u")
+        .retries(1)
+        .payload([0u8; 2])
+        .maybe_timeout(::std::option::Option::None)
+        .build();
+    ::std::assert_eq!((request.url, request.retries, request.weight), ("u", 1, 3));
+    ::std::assert!(
+        request.timeout.is_none() && request.headers.is_empty() && request.payload.len() == 2
+    );
+    ::std::assert!(Checked::builder().level(0).build().is_err());
+    ::std::assert_eq!(RenamedBuilder::builder().value(1).build().value, 1);
 }

@@ -4,6 +4,7 @@
 //! Each entry point only converts tokens and calls a plain function over
 //! `proc_macro2::TokenStream`, so every expansion is testable without a compiler.
 
+mod builder;
 #[cfg(test)]
 mod malformed;
 mod rules;
@@ -27,4 +28,11 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn validated(args: TokenStream, input: TokenStream) -> TokenStream {
     validated::expand(args.into(), input.into()).into()
+}
+
+/// Derives a typestate builder: `T::builder().field(v)...build()`, where `build()`
+/// exists only once every required field is set. See the `palisade` crate.
+#[proc_macro_derive(Builder, attributes(builder))]
+pub fn derive_builder(input: TokenStream) -> TokenStream {
+    builder::expand(input.into()).into()
 }

@@ -4,10 +4,15 @@
 pub use core::convert::{AsRef, TryFrom};
 pub use core::mem::replace;
 pub use core::ops::Bound;
-pub use core::option::Option::Some;
+pub use core::option::Option::{self, None, Some};
 pub use core::panic;
 pub use core::result::Result::{self, Err, Ok};
 
+pub use core::convert::Into;
+pub use core::default::Default;
+pub use core::marker::PhantomData;
+
+pub use crate::builder;
 pub use crate::validate::rules;
 pub use crate::validate::{PathNode, Validate, ValidationErrors};
 

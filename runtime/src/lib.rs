@@ -10,6 +10,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod builder;
 pub mod validate;
 
 #[doc(hidden)]

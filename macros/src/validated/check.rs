@@ -25,6 +25,8 @@ pub struct Validated {
     pub original_attrs: Vec<syn::Attribute>,
     /// Each field's attributes as written, for the `#[serde(...)]` ones.
     pub original_fields: Vec<Vec<syn::Attribute>>,
+    /// Whether `#[derive(Builder)]` follows, so its `build()` must go through `try_new`.
+    pub derives_builder: bool,
 }
 
 /// What is left to emit when the check failed: the cleaned struct and a stub impl.
@@ -84,6 +86,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(darling::Error, Fallba
     let fields = check_fields(raw_fields, &mut errors);
     let invariants = crate::rules::check::invariants(&item.attrs, &mut errors);
     let original_attrs = item.attrs.clone();
+    let derives_builder = item.attrs.iter().any(derives_builder);
     let original_fields = item
         .fields
         .iter()
@@ -112,6 +115,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(darling::Error, Fallba
         const_evaluable,
         original_attrs,
         original_fields,
+        derives_builder,
     })
 }
 
@@ -128,4 +132,20 @@ fn clean(mut item: syn::ItemStruct) -> syn::ItemStruct {
         field.attrs.retain(|attr| !ours(attr));
     }
     item
+}
+
+/// Whether `attr` is a `#[derive(...)]` that lists `Builder` (by any path).
+fn derives_builder(attr: &syn::Attribute) -> bool {
+    attr.path().is_ident("derive")
+        && attr
+            .parse_args_with(
+                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+            )
+            .is_ok_and(|paths| {
+                paths.iter().any(|path| {
+                    path.segments
+                        .last()
+                        .is_some_and(|last| last.ident == "Builder")
+                })
+            })
 }

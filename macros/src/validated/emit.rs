@@ -11,7 +11,14 @@ use crate::validate::check::{Body, Field};
 /// The whole output of `#[validated]`.
 pub fn expand(validated: &Validated) -> TokenStream {
     let model = &validated.model;
-    let item = &validated.item;
+    let private = model.runtime.private();
+    let mut item = validated.item.clone();
+    if validated.derives_builder {
+        let builder = syn::Ident::new(crate::builder::parse::BUILDER, Span::call_site());
+        item.attrs.push(syn::parse_quote!(#[#builder(validated)]));
+    }
+    let ident = &model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let validate = crate::validate::emit::validate_impl(model);
     let inherent = inherent_impl(validated);
     let newtype = validated.newtype.then(|| newtype_impls(validated));
@@ -20,6 +27,8 @@ pub fn expand(validated: &Validated) -> TokenStream {
         #item
         const _: () = {
             #validate
+            #[automatically_derived]
+            impl #impl_generics #private::builder::Validated for #ident #ty_generics #where_clause {}
             #inherent
             #newtype
             #serde

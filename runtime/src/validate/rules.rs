@@ -151,7 +151,13 @@ impl Failure {
                             &min.map(ParamValue::from),
                             &max.map(ParamValue::from),
                         );
-                        message.push_str(" characters long");
+                        let singular = matches!(max, Bound::Included(1) | Bound::Unbounded)
+                            && matches!(min, Bound::Included(1) | Bound::Unbounded);
+                        message.push_str(if singular {
+                            " character long"
+                        } else {
+                            " characters long"
+                        });
                         message
                     }
                     _ => {

@@ -1,0 +1,98 @@
+//! Checks the raw builder input into the model emission works from.
+
+use darling::util::Override;
+
+use super::parse::RawInput;
+use crate::util::runtime_path::RuntimePath;
+use crate::util::shape::Shape;
+
+/// A checked `#[derive(Builder)]`.
+pub struct Model {
+    /// The struct's name.
+    pub ident: syn::Ident,
+    /// Its visibility.
+    pub vis: syn::Visibility,
+    /// Its generics.
+    pub generics: syn::Generics,
+    /// Where generated code finds the runtime.
+    pub runtime: RuntimePath,
+    /// Whether `build()` goes through `try_new`.
+    pub validated: bool,
+    /// Its fields, in order.
+    pub fields: Vec<Field>,
+}
+
+/// How `build()` gets a field's value.
+pub enum Kind {
+    /// Its setter must have been called.
+    Required,
+    /// An `Option<T>`: the setter takes `T`, `maybe_<field>` takes `Option<T>`, `None`
+    /// (or the default given) when unset.
+    Optional {
+        /// `T` in `Option<T>`.
+        inner: Box<syn::Type>,
+        /// `#[builder(default = EXPR)]`, if given.
+        default: Option<syn::Expr>,
+    },
+    /// `#[builder(default)]` or `#[builder(default = EXPR)]`.
+    Default(Option<syn::Expr>),
+}
+
+/// One checked field.
+pub struct Field {
+    /// Its name, also its setter's.
+    pub ident: syn::Ident,
+    /// Its type.
+    pub ty: syn::Type,
+    /// Its doc comments.
+    pub docs: Vec<syn::Attribute>,
+    /// Required, optional or defaulted.
+    pub kind: Kind,
+    /// Whether the setter takes `impl Into<T>`.
+    pub into: bool,
+}
+
+/// Checks the fields; every problem is reported together.
+pub fn check(raw: RawInput) -> darling::Result<Model> {
+    let mut errors = darling::Error::accumulator();
+    let fields = raw
+        .data
+        .take_struct()
+        .map(|fields| fields.fields)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|field| {
+            let Some(ident) = field.ident else {
+                errors.push(darling::Error::custom("a builder field needs a name"));
+                return None;
+            };
+            let default = field.default.map(|default| match default.into_inner() {
+                Override::Inherit => None,
+                Override::Explicit(expr) => Some(expr.0),
+            });
+            let kind = match (Shape::of(&field.ty), default) {
+                (Shape::Option(inner), default) => Kind::Optional {
+                    inner,
+                    default: default.flatten(),
+                },
+                (_, Some(default)) => Kind::Default(default),
+                (_, None) => Kind::Required,
+            };
+            Some(Field {
+                ident,
+                ty: field.ty,
+                docs: field.attrs,
+                kind,
+                into: field.into.is_present(),
+            })
+        })
+        .collect();
+    errors.finish_with(Model {
+        ident: raw.ident,
+        vis: raw.vis,
+        generics: raw.generics,
+        runtime: RuntimePath::new(raw.krate.as_ref()),
+        validated: raw.validated.is_present(),
+        fields,
+    })
+}

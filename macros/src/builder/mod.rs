@@ -1,0 +1,19 @@
+//! `#[derive(Builder)]`: parse → check → emit.
+
+pub mod check;
+pub mod emit;
+pub mod parse;
+
+use proc_macro2::TokenStream;
+
+/// Expands `#[derive(Builder)]` on `input`.
+pub fn expand(input: TokenStream) -> TokenStream {
+    let raw = match parse::parse(input) {
+        Ok(raw) => raw,
+        Err(error) => return error.write_errors(),
+    };
+    match check::check(raw) {
+        Ok(model) => emit::expand(&model),
+        Err(error) => error.write_errors(),
+    }
+}

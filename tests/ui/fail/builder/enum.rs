@@ -1,0 +1,8 @@
+use palisade::Builder;
+
+#[derive(Builder)]
+pub enum Shape {
+    Circle { radius: f64 },
+}
+
+fn main() {}
