@@ -297,3 +297,84 @@ fn validated_reports_malformed_input() {
         assert_reports(name, &crate::validated::expand(args, input));
     }
 }
+
+#[test]
+fn derive_builder_reports_malformed_input() {
+    let cases: Vec<(&str, TokenStream)> = vec![
+        (
+            "tuple struct",
+            quote!(
+                struct A(u8);
+            ),
+        ),
+        (
+            "unit struct",
+            quote!(
+                struct A;
+            ),
+        ),
+        (
+            "enum",
+            quote!(
+                enum E {
+                    A,
+                }
+            ),
+        ),
+        ("union", quote!(union U { a: u8 })),
+        (
+            "unknown option",
+            quote!(
+                struct A {
+                    #[builder(defualt)]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "into with value",
+            quote!(
+                struct A {
+                    #[builder(into = 1)]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "unknown container option",
+            quote!(
+                #[builder(crat = "x")]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "validated with value",
+            quote!(
+                #[builder(validated = "yes")]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "field named build",
+            quote!(
+                struct A {
+                    build: u8,
+                }
+            ),
+        ),
+        ("empty input", TokenStream::new()),
+        (
+            "a function",
+            quote!(
+                fn f() {}
+            ),
+        ),
+    ];
+    for (name, input) in cases {
+        assert_reports(name, &crate::builder::expand(input));
+    }
+}

@@ -114,3 +114,20 @@ fn errors_come_with_a_fallback_item() {
         ),
     );
 }
+
+#[test]
+fn derive_builder() {
+    check(
+        "derive_builder",
+        crate::builder::expand(quote! {
+            pub struct Request<'a, T: Clone> {
+                /// Where to send it.
+                url: &'a str,
+                body: T,
+                timeout_ms: Option<u64>,
+                #[builder(default = 3, into)]
+                retries: u8,
+            }
+        }),
+    );
+}

@@ -87,6 +87,32 @@ pub fn check(raw: RawInput) -> darling::Result<Model> {
             })
         })
         .collect();
+    let fields: Vec<Field> = fields;
+    for field in &fields {
+        let name = crate::util::member_name(&syn::Member::Named(field.ident.clone()));
+        let clash = if name == "build" {
+            Some("`build()`".to_owned())
+        } else {
+            fields
+                .iter()
+                .find(|other| {
+                    matches!(other.kind, Kind::Optional { .. })
+                        && format!(
+                            "maybe_{}",
+                            crate::util::member_name(&syn::Member::Named(other.ident.clone()))
+                        ) == name
+                })
+                .map(|other| format!("the `maybe_{}` setter of `{}`", other.ident, other.ident))
+        };
+        if let Some(clash) = clash {
+            errors.push(
+                darling::Error::custom(format!(
+                    "the setter of `{name}` would clash with {clash}: rename the field"
+                ))
+                .with_span(&field.ident),
+            );
+        }
+    }
     errors.finish_with(Model {
         ident: raw.ident,
         vis: raw.vis,

@@ -57,7 +57,7 @@ pub fn expand(model: &Model) -> TokenStream {
         "Starts building a `{type_name}`: call a setter per field, then `build()`. A required field left unset, or a field set twice, is a compile error that names it."
     );
 
-    let markers = fields.iter().map(|field| field_marker(model, field));
+    let markers = markers(model);
     let setters = fields.iter().enumerate().map(|(index, field)| {
         setter(
             model,
@@ -86,8 +86,9 @@ pub fn expand(model: &Model) -> TokenStream {
             __palisade_target: #private::PhantomData<fn() -> #ident #ty_generics>,
         }
 
+        #markers
+
         const _: () = {
-            #(#markers)*
 
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
@@ -148,24 +149,46 @@ fn camel_case(ident: &Ident) -> String {
         .collect()
 }
 
-/// The marker type named after a field, so that the runtime's `IsSet`/`IsUnset`
-/// messages print the field's name.
-fn marker(field: &Field) -> Ident {
-    field.ident.clone()
+/// The module holding the field markers: `Request_fields`. Its name is what an error
+/// shows when two builders have a field of the same name (`Request_fields::url`);
+/// otherwise rustc shows the marker alone (`url`).
+fn markers_module(model: &Model) -> Ident {
+    format_ident!("{}_fields", model.ident)
 }
 
-fn field_marker(model: &Model, field: &Field) -> TokenStream {
-    let marker = marker(field);
-    let doc = format!(
-        "Names the field `{}` of `{}` in builder errors.",
-        crate::util::member_name(&syn::Member::Named(field.ident.clone())),
-        model.ident
-    );
+/// `Request_fields::url`: the marker type named after a field, so that the runtime's
+/// `IsSet`/`IsUnset` messages print the field's name.
+fn marker(model: &Model, field: &Field) -> TokenStream {
+    let module = markers_module(model);
+    let name = &field.ident;
+    quote!(#module::#name)
+}
+
+fn markers(model: &Model) -> TokenStream {
+    let module = markers_module(model);
+    let vis = &model.vis;
+    let module_doc = format!("Names the fields of `{}` in builder errors.", model.ident);
+    let markers = model.fields.iter().map(|field| {
+        let name = &field.ident;
+        let doc = format!(
+            "The field `{}` of `{}`.",
+            crate::util::member_name(&syn::Member::Named(name.clone())),
+            model.ident
+        );
+        quote! {
+            #[doc = #doc]
+            pub struct #name {}
+        }
+    });
     quote! {
-        #[doc = #doc]
-        // Lower case on purpose: the type's name is what the error message shows.
-        #[allow(non_camel_case_types)]
-        pub struct #marker {}
+        #[doc = #module_doc]
+        #[doc(hidden)]
+        // The module and type names are what error messages print, so they keep the
+        // struct's and the fields' own spelling.
+        #[allow(non_snake_case, non_camel_case_types)]
+        #vis mod #module {
+            #(#markers)*
+        }
     }
 }
 
@@ -185,7 +208,7 @@ fn setter(
     let ty = &field.ty;
     let target = &model.ident;
     let (_, target_generics, _) = model.generics.split_for_impl();
-    let marker = marker(field);
+    let marker = marker(model, field);
     let is_unset = quote!(#states::IsUnset<#target #target_generics, #marker>);
     let output_states = state_params.iter().enumerate().map(|(position, state)| {
         if position == index {
@@ -291,7 +314,7 @@ fn build_method(
         let ty = &field.ty;
         match &field.kind {
             Kind::Required => {
-                let marker = marker(field);
+                let marker = marker(model, field);
                 let is_set = quote!(#states::IsSet<#ident #ty_generics, #marker, #ty>);
                 bounds.push(quote!(#state: #is_set));
                 quote!(<#state as #is_set>::into_value(self.#name))

@@ -54,6 +54,8 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::palisade::__private::builder::Validated for Window {}
+    #[automatically_derived]
     impl Window {
         ///Builds a `Window`, checking every rule and invariant.
         ///

@@ -25,6 +25,8 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::palisade::__private::builder::Validated for Port {}
+    #[automatically_derived]
     impl Port {
         ///Builds a `Port`, checking every rule and invariant.
         ///

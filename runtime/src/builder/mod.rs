@@ -53,7 +53,7 @@ impl<T> Set<T> {
 #[diagnostic::on_unimplemented(
     message = "missing required field `{Field}: {V}` in `{Builder}::builder()`",
     label = "`{Field}` is not set",
-    note = "call `.{Field}(..)` before `.build()`"
+    note = "call the field's setter before `.build()`"
 )]
 pub trait IsSet<Builder: ?Sized, Field, V> {
     /// The value set.
@@ -73,7 +73,7 @@ impl<Builder: ?Sized, Field, V> IsSet<Builder, Field, V> for Set<V> {
 #[diagnostic::on_unimplemented(
     message = "field `{Field}` of `{Builder}::builder()` is set twice",
     label = "`{Field}` was already set",
-    note = "each field is set once: remove the second call that sets `{Field}`"
+    note = "each field is set once: remove the second call to its setter"
 )]
 pub trait IsUnset<Builder: ?Sized, Field> {}
 
