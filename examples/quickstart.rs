@@ -1,5 +1,6 @@
-//! palisade in two minutes: check data you received with `#[derive(Validate)]`, and
-//! make types that cannot hold an invalid value with `#[validated]`.
+//! palisade in two minutes: check data you received with `#[derive(Validate)]`, make
+//! types that cannot hold an invalid value with `#[validated]`, and build them with
+//! `#[derive(Builder)]`, where forgetting a field does not compile.
 //!
 //! Run it with `cargo run --example quickstart`.
 
@@ -10,6 +11,26 @@ use palisade::prelude::*;
 #[validated]
 #[derive(Debug, Clone, Copy)]
 pub struct Port(#[validate(range(1..=65535))] u32);
+
+/// A listener built field by field. `#[derive(Builder)]` sits below `#[validated]`,
+/// so `build()` goes through `try_new` and returns its `Result`. Leaving out `.port(..)`
+/// is a compile error: "missing required field `port: Port` in `Listener::builder()`".
+#[validated]
+#[derive(Debug, Builder)]
+#[invariant(self.backlog >= self.workers, message = "backlog must hold a connection per worker")]
+pub struct Listener {
+    #[validate(chars(1..=253))]
+    host: String,
+    port: Port,
+    #[builder(default = 4)]
+    #[validate(range(1..=64))]
+    workers: u16,
+    #[builder(default = 128)]
+    backlog: u16,
+    /// A TLS certificate path, if any.
+    #[builder(into)]
+    certificate: Option<String>,
+}
 
 /// Checked when the constant is compiled: `valid!(Port, 0)` would not build.
 const HTTPS: Port = valid!(Port, 443);
@@ -72,6 +93,23 @@ fn main() {
             },
         ],
     };
+
+    let listener = Listener::builder()
+        .host("0.0.0.0".into())
+        .port(HTTPS)
+        .certificate("/etc/tls/cert.pem")
+        .build()
+        .expect("a valid listener");
+    println!(
+        "built a listener on {}:{} with {} workers",
+        listener.host(),
+        listener.port().get(),
+        listener.workers()
+    );
+    match Listener::builder().host("db".into()).port(HTTPS).workers(64).backlog(8).build() {
+        Ok(_) => println!("unexpected: the invariant should have failed"),
+        Err(errors) => println!("Listener::builder()...build() failed: {errors}"),
+    }
 
     match form.into_valid() {
         Ok(valid) => println!("valid signup for {}", valid.username),
