@@ -106,7 +106,13 @@ fn main() {
         listener.port().get(),
         listener.workers()
     );
-    match Listener::builder().host("db".into()).port(HTTPS).workers(64).backlog(8).build() {
+    match Listener::builder()
+        .host("db".into())
+        .port(HTTPS)
+        .workers(64)
+        .backlog(8)
+        .build()
+    {
         Ok(_) => println!("unexpected: the invariant should have failed"),
         Err(errors) => println!("Listener::builder()...build() failed: {errors}"),
     }

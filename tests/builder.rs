@@ -127,3 +127,31 @@ fn generics_lifetimes_and_const_generics_carry_over() {
     assert_eq!(value.name, "borrowed");
     assert_eq!(value.values.len(), 3);
 }
+
+#[path = "common/builder_workload.rs"]
+mod workload;
+
+#[test]
+fn the_benchmarked_builder_equals_its_struct_literal() {
+    let i = workload::Inputs::sample();
+    let built = workload::Order::builder()
+        .id(i.id)
+        .customer(i.customer)
+        .quantity(i.quantity)
+        .price(i.price)
+        .express(i.express)
+        .coupon(i.coupon)
+        .lines(i.lines)
+        .build();
+    let literal = workload::Order {
+        id: i.id,
+        customer: i.customer,
+        quantity: i.quantity,
+        price: i.price,
+        express: i.express,
+        coupon: Some(i.coupon),
+        lines: i.lines,
+        note: 0,
+    };
+    assert_eq!(built, literal);
+}

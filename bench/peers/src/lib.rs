@@ -99,3 +99,39 @@ pub mod with_garde {
         }
     }
 }
+
+#[path = "../../../tests/common/builder_workload.rs"]
+pub mod palisade_builder;
+
+/// The builder workload for bon.
+pub mod with_bon {
+    #[derive(Debug, Clone, Copy, PartialEq, bon::Builder)]
+    pub struct Order {
+        pub id: u64,
+        pub customer: u32,
+        pub quantity: u16,
+        pub price: f64,
+        pub express: bool,
+        pub coupon: Option<u32>,
+        pub lines: [u64; 8],
+        #[builder(default)]
+        pub note: u8,
+    }
+}
+
+/// The builder workload for typed-builder.
+pub mod with_typed_builder {
+    #[derive(Debug, Clone, Copy, PartialEq, typed_builder::TypedBuilder)]
+    pub struct Order {
+        pub id: u64,
+        pub customer: u32,
+        pub quantity: u16,
+        pub price: f64,
+        pub express: bool,
+        #[builder(default, setter(strip_option))]
+        pub coupon: Option<u32>,
+        pub lines: [u64; 8],
+        #[builder(default)]
+        pub note: u8,
+    }
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Compile-time benchmark: the same generated workload through palisade and its peers.
+
+For each library it writes a crate with N structs of 8 fields that use the library's
+derive and one function per struct that uses it (builds one / validates one), builds it once (dependencies included), then times rebuilds after touching
+`src/lib.rs` and reports the median. With --clean it also times full clean builds.
+
+    python3 bench/compile/run.py                 # builders: palisade, bon, typed-builder
+    python3 bench/compile/run.py --workload validation   # palisade, validator, garde
+    python3 bench/compile/run.py --clean --runs 3
+
+Results go to stdout as a table; nothing is written inside the repository.
+"""
+
+import argparse
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+FIELDS = [
+    ("id", "u64"),
+    ("name", "String"),
+    ("count", "u32"),
+    ("ratio", "f64"),
+    ("email", "String"),
+    ("tags", "Vec<String>"),
+    ("note", "Option<String>"),
+    ("enabled", "bool"),
+]
+
+BUILD = (
+    "pub fn make{i}() -> Item{i} {{ Item{i}::builder().id(1).name(String::new()).count(1)"
+    ".ratio(0.5).email(String::new()).enabled(true).build() }}\n\n"
+)
+
+BUILDER_PEERS = {
+    "palisade": (
+        f'palisade = {{ path = "{ROOT}" }}',
+        "#[derive(Debug, palisade::Builder)]",
+        {"tags": "#[builder(default)]"},
+        BUILD,
+    ),
+    "bon": ('bon = "3.10"', "#[derive(Debug, bon::Builder)]", {"tags": "#[builder(default)]"}, BUILD),
+    "typed-builder": (
+        'typed-builder = "0.23"',
+        "#[derive(Debug, typed_builder::TypedBuilder)]",
+        {"tags": "#[builder(default)]", "note": "#[builder(default)]"},
+        BUILD,
+    ),
+}
+
+VALIDATION_PEERS = {
+    "palisade": (
+        f'palisade = {{ path = "{ROOT}" }}',
+        "#[derive(Debug, palisade::Validate)]",
+        {
+            "id": "#[validate(range(1..=1000000))]",
+            "name": "#[validate(length(1..=64))]",
+            "count": "#[validate(range(..=100))]",
+            "ratio": "#[validate(range(0.0..=1.0))]",
+            "email": "#[validate(email)]",
+            "tags": "#[validate(length(..=10))]",
+            "note": "#[validate(length(1..=200))]",
+        },
+        "pub fn check{i}(item: &Item{i}) -> bool {{ palisade::Validate::validate(item).is_ok() }}\n\n",
+    ),
+    "validator": (
+        'validator = { version = "0.21", features = ["derive"] }',
+        "#[derive(Debug, validator::Validate)]",
+        {
+            "id": "#[validate(range(min = 1, max = 1000000))]",
+            "name": "#[validate(length(min = 1, max = 64))]",
+            "count": "#[validate(range(max = 100))]",
+            "ratio": "#[validate(range(min = 0.0, max = 1.0))]",
+            "email": "#[validate(email)]",
+            "tags": "#[validate(length(max = 10))]",
+            "note": "#[validate(length(min = 1, max = 200))]",
+        },
+        "pub fn check{i}(item: &Item{i}) -> bool {{ validator::Validate::validate(item).is_ok() }}\n\n",
+    ),
+    "garde": (
+        'garde = { version = "0.23", features = ["derive", "email"] }',
+        "#[derive(Debug, garde::Validate)]",
+        {
+            "id": "#[garde(range(min = 1, max = 1000000))]",
+            "name": "#[garde(length(min = 1, max = 64))]",
+            "count": "#[garde(range(max = 100))]",
+            "ratio": "#[garde(range(min = 0.0, max = 1.0))]",
+            "email": "#[garde(email)]",
+            "tags": "#[garde(length(max = 10))]",
+            "note": "#[garde(length(min = 1, max = 200))]",
+            "enabled": "#[garde(skip)]",
+        },
+        "pub fn check{i}(item: &Item{i}) -> bool {{ garde::Validate::validate(item).is_ok() }}\n\n",
+    ),
+}
+
+
+def source(derive, attrs, usage, structs):
+    out = ["#![allow(dead_code)]\n"]
+    for index in range(structs):
+        out.append(f"{derive}\npub struct Item{index} {{\n")
+        for name, ty in FIELDS:
+            if name in attrs:
+                out.append(f"    {attrs[name]}\n")
+            out.append(f"    pub {name}: {ty},\n")
+        out.append("}\n\n")
+        out.append(usage.format(i=index))
+    return "".join(out)
+
+
+def write_crate(directory, name, dependency, derive, attrs, usage, structs):
+    crate = directory / name
+    (crate / "src").mkdir(parents=True)
+    (crate / "Cargo.toml").write_text(
+        f'[package]\nname = "ct-{name}"\nversion = "0.0.0"\nedition = "2021"\n\n'
+        f"[workspace]\n\n[dependencies]\n{dependency}\n"
+    )
+    (crate / "src" / "lib.rs").write_text(source(derive, attrs, usage, structs))
+    return crate
+
+
+def cargo_build(crate):
+    start = time.perf_counter()
+    subprocess.run(
+        ["cargo", "build", "--quiet"],
+        cwd=crate,
+        check=True,
+        env={**os.environ, "CARGO_TARGET_DIR": str(crate / "target")},
+    )
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workload", choices=["builder", "validation"], default="builder")
+    parser.add_argument("--structs", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--clean", action="store_true", help="also time clean builds (slow)")
+    args = parser.parse_args()
+    peers = BUILDER_PEERS if args.workload == "builder" else VALIDATION_PEERS
+    directory = pathlib.Path(tempfile.mkdtemp(prefix="palisade-compile-"))
+    try:
+        crates = {
+            name: write_crate(directory, name, dependency, derive, attrs, usage, args.structs)
+            for name, (dependency, derive, attrs, usage) in peers.items()
+        }
+        results = {}
+        for name, crate in crates.items():
+            print(f"building {name} ...", file=sys.stderr)
+            first = cargo_build(crate)
+            cleans = [first]
+            if args.clean:
+                for _ in range(args.runs - 1):
+                    shutil.rmtree(crate / "target")
+                    cleans.append(cargo_build(crate))
+            rebuilds = []
+            for _ in range(args.runs):
+                (crate / "src" / "lib.rs").touch()
+                rebuilds.append(cargo_build(crate))
+            results[name] = (statistics.median(cleans) if args.clean else None, statistics.median(rebuilds))
+        print(f"\n{args.workload}: {args.structs} structs x 8 fields, median of {args.runs} runs (debug profile)\n")
+        print("| library | rebuild after touch | clean build |")
+        print("|---|---:|---:|")
+        for name, (clean, rebuild) in results.items():
+            clean_text = f"{clean:.2f} s" if clean is not None else "not measured"
+            print(f"| {name} | {rebuild:.2f} s | {clean_text} |")
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
