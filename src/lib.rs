@@ -4,7 +4,7 @@
 #![no_std]
 
 #[doc(inline)]
-pub use palisade_macros::{validated, Builder, Validate};
+pub use palisade_macros::{ffi_safe, validated, Builder, Validate};
 #[doc(inline)]
 pub use palisade_runtime::{
     valid, FieldPath, Invalid, ParamValue, PathSegment, RangeValue, Valid, Validate,
@@ -16,6 +16,15 @@ pub use palisade_runtime::{
 pub mod builder {
     pub use palisade_runtime::builder::{
         BuildsWithoutChecks, IsSet, IsUnset, OrDefault, Set, Unset, Validated,
+    };
+}
+
+/// FFI layout safety: [`FfiSafe`](ffi::FfiSafe), the checked conversions for what C
+/// passes in, and C headers ([`CHeader`](ffi::CHeader)).
+pub mod ffi {
+    pub use palisade_runtime::ffi::{
+        check_aligned, check_range, cstr_to_str, AlignmentError, CField, CHeader, CStrError, CType,
+        CTypeRef, FfiSafe, FfiSlice, FfiStr, InvalidDiscriminant, RangeError, ViewError,
     };
 }
 
@@ -34,7 +43,8 @@ pub mod validate {
 /// Everything a user names in code: `use palisade::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        valid, validated, Builder, Invalid, Valid, Validate, ValidationError, ValidationErrors,
+        ffi_safe, valid, validated, Builder, Invalid, Valid, Validate, ValidationError,
+        ValidationErrors,
     };
 }
 

@@ -5,6 +5,7 @@
 //! `proc_macro2::TokenStream`, so every expansion is testable without a compiler.
 
 mod builder;
+mod ffi;
 #[cfg(test)]
 mod malformed;
 mod rules;
@@ -35,4 +36,12 @@ pub fn validated(args: TokenStream, input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Builder, attributes(builder))]
 pub fn derive_builder(input: TokenStream) -> TokenStream {
     builder::expand(input.into()).into()
+}
+
+/// Checks at compile time that a struct, a fieldless enum or an `extern "C" fn` can
+/// cross an FFI boundary, with layout assertions and C descriptions. See the
+/// `palisade` crate.
+#[proc_macro_attribute]
+pub fn ffi_safe(args: TokenStream, input: TokenStream) -> TokenStream {
+    ffi::expand(args.into(), input.into()).into()
 }

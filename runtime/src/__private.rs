@@ -12,7 +12,19 @@ pub use core::convert::Into;
 pub use core::default::Default;
 pub use core::marker::PhantomData;
 
+pub use alloc::vec;
+pub use core::mem::{align_of, offset_of, size_of};
+#[cfg(feature = "std")]
+pub use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub use crate::__palisade_impl_ffi_safe as impl_ffi_safe;
 pub use crate::builder;
+
+/// What `#[ffi_safe]` names.
+pub mod ffi {
+    pub use crate::ffi::__private::*;
+    pub use crate::ffi::{CField, CHeader, CType, CTypeRef, FfiSafe, InvalidDiscriminant};
+}
 pub use crate::validate::rules;
 pub use crate::validate::{PathNode, Validate, ValidationErrors};
 

@@ -11,6 +11,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod builder;
+pub mod ffi;
 pub mod validate;
 
 #[doc(hidden)]

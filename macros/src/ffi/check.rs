@@ -1,0 +1,406 @@
+//! Checks `#[ffi_safe]` input: a defined repr, FFI-safe field and parameter types
+//! (with advice for the usual mistakes), and options that fit the item.
+
+use darling::error::Accumulator;
+use darling::FromMeta;
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+
+use super::parse::{RawArgs, RawFfi, RawFieldArgs, RawItem, FFI};
+use crate::util::runtime_path::RuntimePath;
+
+/// A checked `#[ffi_safe]`.
+pub struct Model {
+    /// Where generated code finds the runtime.
+    pub runtime: RuntimePath,
+    /// What it is on.
+    pub kind: Kind,
+}
+
+/// The checked item.
+pub enum Kind {
+    /// A struct.
+    Struct(Struct),
+    /// A fieldless enum.
+    Enum(Enum),
+    /// An `extern "C" fn`.
+    Fn(Function),
+}
+
+/// A checked struct.
+pub struct Struct {
+    /// The struct, `#[ffi]` attributes removed.
+    pub item: syn::ItemStruct,
+    /// `#[repr(transparent)]` rather than `#[repr(C)]`.
+    pub transparent: bool,
+    /// Its fields.
+    pub fields: Vec<Field>,
+    /// `size = N`.
+    pub size: Option<syn::Expr>,
+    /// `align = N`.
+    pub align: Option<syn::Expr>,
+    /// `no_padding`.
+    pub no_padding: bool,
+}
+
+/// A checked struct field.
+pub struct Field {
+    /// How Rust reaches it.
+    pub member: syn::Member,
+    /// Its name in C and in messages (`_0` for a tuple field).
+    pub c_name: String,
+    /// Its type.
+    pub ty: syn::Type,
+    /// `#[ffi(offset = K)]`.
+    pub offset: Option<syn::Expr>,
+}
+
+/// A checked fieldless enum.
+pub struct Enum {
+    /// The enum.
+    pub item: syn::ItemEnum,
+    /// Its integer repr.
+    pub repr: syn::Ident,
+}
+
+/// A checked `extern "C" fn`.
+pub struct Function {
+    /// The function.
+    pub item: syn::ItemFn,
+    /// `on_panic = EXPR`.
+    pub on_panic: Option<syn::Expr>,
+    /// Parameter and result types to require `FfiSafe` of.
+    pub checked: Vec<syn::Type>,
+}
+
+const INT_REPRS: [&str; 10] = [
+    "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize",
+];
+
+/// Checks the item against its options; every problem is reported together, next to
+/// the item (its `#[ffi]` attributes removed) so nothing else breaks.
+pub fn check(raw: RawFfi) -> Result<Model, Box<(darling::Error, TokenStream)>> {
+    let mut errors = darling::Error::accumulator();
+    let args = errors.handle(raw.args).unwrap_or_default();
+    let runtime = RuntimePath::new(args.krate.as_ref());
+    let (kind, fallback) = match raw.item {
+        RawItem::Struct(item) => {
+            let model = check_struct(item, &args, &mut errors);
+            let tokens = model.item.to_token_stream();
+            (Kind::Struct(model), tokens)
+        }
+        RawItem::Enum(item) => {
+            let model = check_enum(item, &args, &mut errors);
+            let tokens = model.item.to_token_stream();
+            (Kind::Enum(model), tokens)
+        }
+        RawItem::Fn(item) => {
+            let model = check_fn(item, &args, &mut errors);
+            let tokens = model.item.to_token_stream();
+            (Kind::Fn(model), tokens)
+        }
+    };
+    match errors.finish() {
+        Ok(()) => Ok(Model { runtime, kind }),
+        Err(error) => Err(Box::new((error, fallback))),
+    }
+}
+
+/// The idents inside every `#[repr(...)]`.
+fn reprs(attrs: &[syn::Attribute]) -> Vec<syn::Ident> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("repr"))
+        .filter_map(|attr| {
+            attr.parse_args_with(
+                syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+            )
+            .ok()
+        })
+        .flatten()
+        .filter_map(|meta| meta.path().get_ident().cloned())
+        .collect()
+}
+
+fn only_for_structs(args: &RawArgs, what: &str, errors: &mut Accumulator) {
+    for (name, expr) in [("size", &args.size), ("align", &args.align)] {
+        if let Some(expr) = expr {
+            errors.push(
+                darling::Error::custom(format!(
+                    "`{name}` checks a struct's layout and does not apply to {what}: remove it"
+                ))
+                .with_span(expr),
+            );
+        }
+    }
+    if args.no_padding.is_present() {
+        errors.push(
+            darling::Error::custom(format!(
+                "`no_padding` checks a struct's layout and does not apply to {what}: remove it"
+            ))
+            .with_span(&args.no_padding.span()),
+        );
+    }
+}
+
+fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Accumulator) -> Struct {
+    let reprs = reprs(&item.attrs);
+    let transparent = reprs.iter().any(|repr| repr == "transparent");
+    if let Some(rust) = reprs.iter().find(|repr| *repr == "Rust") {
+        errors.push(
+            darling::Error::custom("`repr(Rust)` has no layout C can rely on: use `#[repr(C)]`")
+                .with_span(rust),
+        );
+    } else if !transparent && !reprs.iter().any(|repr| repr == "C") {
+        errors.push(
+            darling::Error::custom(format!(
+                "`{}` needs a layout C can rely on: add `#[repr(C)]` (or `#[repr(transparent)]` for a one-field wrapper)",
+                item.ident
+            ))
+            .with_span(&item.ident),
+        );
+    }
+    if item.fields.is_empty() {
+        errors.push(
+            darling::Error::custom("a struct with no fields has no C equivalent (C forbids empty structs): add a field")
+                .with_span(&item.ident),
+        );
+    }
+    if let Some(on_panic) = &args.on_panic {
+        errors.push(
+            darling::Error::custom(
+                "`on_panic` applies to an `extern \"C\" fn`, not to a struct: remove it",
+            )
+            .with_span(on_panic),
+        );
+    }
+    let generic = item.generics.type_params().next().is_some()
+        || item.generics.const_params().next().is_some();
+    if generic {
+        for expr in [&args.size, &args.align].into_iter().flatten() {
+            errors.push(
+                darling::Error::custom(
+                    "the layout of a generic struct depends on its parameters, so it cannot be asserted once here: assert it on a non-generic wrapper",
+                )
+                .with_span(expr),
+            );
+        }
+        if args.no_padding.is_present() {
+            errors.push(
+                darling::Error::custom(
+                    "the layout of a generic struct depends on its parameters, so `no_padding` cannot be checked once here",
+                )
+                .with_span(&args.no_padding.span()),
+            );
+        }
+    }
+    let mut fields = Vec::new();
+    for (index, field) in item.fields.iter_mut().enumerate() {
+        let mut offset = None;
+        for attr in field.attrs.iter().filter(|attr| attr.path().is_ident(FFI)) {
+            if let Some(parsed) = errors.handle(RawFieldArgs::from_meta(&attr.meta)) {
+                if generic {
+                    if let Some(expr) = &parsed.offset {
+                        errors.push(
+                            darling::Error::custom(
+                                "field offsets of a generic struct depend on its parameters: assert them on a non-generic wrapper",
+                            )
+                            .with_span(expr),
+                        );
+                    }
+                }
+                offset = offset.or(parsed.offset);
+            }
+        }
+        field.attrs.retain(|attr| !attr.path().is_ident(FFI));
+        check_type(&field.ty, errors);
+        let member = match &field.ident {
+            Some(ident) => syn::Member::Named(ident.clone()),
+            None => syn::Member::Unnamed(syn::Index::from(index)),
+        };
+        let c_name = match &member {
+            syn::Member::Named(ident) => {
+                crate::util::member_name(&syn::Member::Named(ident.clone()))
+            }
+            syn::Member::Unnamed(index) => format!("_{}", index.index),
+        };
+        fields.push(Field {
+            member,
+            c_name,
+            ty: field.ty.clone(),
+            offset,
+        });
+    }
+    Struct {
+        item,
+        transparent,
+        fields,
+        size: args.size.clone(),
+        align: args.align.clone(),
+        no_padding: args.no_padding.is_present() && !generic,
+    }
+}
+
+fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Accumulator) -> Enum {
+    only_for_structs(args, "an enum", errors);
+    if let Some(on_panic) = &args.on_panic {
+        errors.push(
+            darling::Error::custom(
+                "`on_panic` applies to an `extern \"C\" fn`, not to an enum: remove it",
+            )
+            .with_span(on_panic),
+        );
+    }
+    for variant in &item.variants {
+        if !matches!(variant.fields, syn::Fields::Unit) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "`{}` carries data, and C has no layout for an enum with data: keep the enum fieldless and put the data in a `#[repr(C)]` struct next to its tag",
+                    variant.ident
+                ))
+                .with_span(&variant.fields),
+            );
+        }
+    }
+    let reprs = reprs(&item.attrs);
+    let repr = reprs
+        .iter()
+        .find(|repr| INT_REPRS.contains(&repr.to_string().as_str()))
+        .cloned();
+    let repr = repr.unwrap_or_else(|| {
+        errors.push(
+            darling::Error::custom(format!(
+                "`{}` needs an integer repr so C knows its size: add `#[repr(u8)]`, `#[repr(i32)]`, …",
+                item.ident
+            ))
+            .with_span(&item.ident),
+        );
+        syn::Ident::new("u8", proc_macro2::Span::call_site())
+    });
+    Enum { item, repr }
+}
+
+fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Accumulator) -> Function {
+    only_for_structs(args, "a function", errors);
+    let is_c = item.sig.abi.as_ref().is_some_and(|abi| {
+        abi.name
+            .as_ref()
+            .is_none_or(|name| matches!(name.value().as_str(), "C" | "C-unwind"))
+    });
+    if !is_c {
+        errors.push(
+            darling::Error::custom(format!(
+                "`{}` is not callable from C: declare it `extern \"C\" fn`",
+                item.sig.ident
+            ))
+            .with_span(&item.sig.fn_token),
+        );
+    }
+    if let Some(asyncness) = &item.sig.asyncness {
+        errors.push(
+            darling::Error::custom("C cannot call an `async fn`: remove `async`")
+                .with_span(asyncness),
+        );
+    }
+    let generic_names = item
+        .sig
+        .generics
+        .type_params()
+        .map(|param| param.ident.to_string())
+        .collect::<Vec<_>>();
+    let mut checked = Vec::new();
+    let mut take = |ty: &syn::Type, errors: &mut Accumulator| {
+        check_type(ty, errors);
+        if !crate::util::mentions_type_param(ty, &item.sig.generics) && generic_names.is_empty() {
+            checked.push(ty.clone());
+        }
+    };
+    for input in &item.sig.inputs {
+        if let syn::FnArg::Typed(typed) = input {
+            take(&typed.ty, errors);
+        }
+    }
+    if let syn::ReturnType::Type(_, ty) = &item.sig.output {
+        take(ty, errors);
+    }
+    Function {
+        item,
+        on_panic: args.on_panic.clone(),
+        checked,
+    }
+}
+
+/// Reports, with advice, the types that are never FFI-safe and that a macro can
+/// recognise by their syntax. Everything else is left to the `FfiSafe` bound.
+fn check_type(ty: &syn::Type, errors: &mut Accumulator) {
+    if let Some(advice) = advice(ty) {
+        errors.push(
+            darling::Error::custom(format!(
+                "`{}` cannot cross an FFI boundary: {advice}",
+                crate::util::source_text(ty)
+            ))
+            .with_span(ty),
+        );
+    }
+}
+
+/// Whether the syntax alone says `ty` is not FFI-safe, and what to use instead.
+pub fn advice(ty: &syn::Type) -> Option<&'static str> {
+    match ty {
+        syn::Type::Group(group) => advice(&group.elem),
+        syn::Type::Paren(paren) => advice(&paren.elem),
+        syn::Type::Tuple(tuple) if !tuple.elems.is_empty() => {
+            Some("tuples have no defined layout; use a `#[ffi_safe]` `#[repr(C)]` struct")
+        }
+        syn::Type::TraitObject(_) => Some("a trait object has no C layout; pass `*mut c_void` and a `#[repr(C)]` struct of `extern \"C\" fn`s"),
+        syn::Type::Reference(reference) => match &*reference.elem {
+            syn::Type::Path(path) if path.path.is_ident("str") => {
+                Some("`&str` is a pointer and a length, not a C string; use `palisade::ffi::FfiStr` or `*const c_char`")
+            }
+            syn::Type::Slice(_) => Some("a slice reference is a pointer and a length; use `palisade::ffi::FfiSlice<T>`"),
+            syn::Type::TraitObject(_) => Some("a trait object reference is two pointers; pass `*mut c_void` and a `#[repr(C)]` struct of `extern \"C\" fn`s"),
+            _ => None,
+        },
+        syn::Type::Slice(_) => Some("a slice has no fixed size; use `palisade::ffi::FfiSlice<T>` or an array `[T; N]`"),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let arguments = match &last.arguments {
+                syn::PathArguments::AngleBracketed(arguments) => arguments.args.iter().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            };
+            match (last.ident.to_string().as_str(), arguments.as_slice()) {
+                ("String", []) => Some("a `String` is Rust-owned and not NUL-terminated; use `*const c_char` or `palisade::ffi::FfiStr`"),
+                ("str", []) => Some("use `palisade::ffi::FfiStr` or `*const c_char`"),
+                ("char", []) if path.path.segments.len() == 1 => {
+                    Some("a Rust `char` is a Unicode scalar value with invalid bit patterns; use `u32` (C `char32_t`) or `u8`")
+                }
+                ("u128" | "i128", []) if path.path.segments.len() == 1 => {
+                    Some("C has no standard 128-bit integer; split it into two `u64` fields")
+                }
+                ("Vec", _) => Some("a `Vec` is Rust-owned; pass `palisade::ffi::FfiSlice<T>` or a pointer and a length"),
+                ("Box", [syn::GenericArgument::Type(syn::Type::TraitObject(_))]) => {
+                    Some("a boxed trait object is two pointers; pass `*mut c_void` and a `#[repr(C)]` struct of `extern \"C\" fn`s")
+                }
+                ("Box", [syn::GenericArgument::Type(syn::Type::Slice(_))]) => {
+                    Some("a boxed slice is a pointer and a length; use `palisade::ffi::FfiSlice<T>`")
+                }
+                ("Option", [syn::GenericArgument::Type(syn::Type::Path(inner))]) if is_plain_number(inner) => Some(
+                    "`Option` of a number has no C layout; use `Option<NonZero…>`, a sentinel value, or a separate `bool` flag",
+                ),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn is_plain_number(path: &syn::TypePath) -> bool {
+    path.qself.is_none()
+        && path.path.get_ident().is_some_and(|ident| {
+            INT_REPRS.contains(&ident.to_string().as_str())
+                || matches!(
+                    ident.to_string().as_str(),
+                    "f32" | "f64" | "bool" | "char" | "u128" | "i128"
+                )
+        })
+}

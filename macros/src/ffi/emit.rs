@@ -1,0 +1,349 @@
+//! Emits `#[ffi_safe]`: the item, its `FfiSafe` impl (through the runtime's macro, so
+//! no `unsafe` is written here), const layout assertions, enum conversions, C
+//! descriptions, and the panic guard of an `extern "C" fn`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::check::{Enum, Function, Kind, Model, Struct};
+
+/// The whole output of `#[ffi_safe]`.
+pub fn expand(model: &Model) -> TokenStream {
+    let private = model.runtime.private();
+    match &model.kind {
+        Kind::Struct(item) => expand_struct(&private, item),
+        Kind::Enum(item) => expand_enum(&private, item),
+        Kind::Fn(item) => expand_fn(&private, item),
+    }
+}
+
+/// `const _: () = { let _: fn() = must_be_ffi_safe::<T>; ... };` for concrete types,
+/// each spanned on its type so the error lands there.
+fn field_checks<'a>(
+    private: &TokenStream,
+    types: impl Iterator<Item = &'a syn::Type>,
+) -> TokenStream {
+    let uses = types
+        .map(|ty| {
+            quote_spanned! {ty.span()=>
+                let _: fn() = must_be_ffi_safe::<#ty>;
+            }
+        })
+        .collect::<Vec<_>>();
+    if uses.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        const _: () = {
+            fn must_be_ffi_safe<T: #private::ffi::FfiSafe>() {}
+            #(#uses)*
+        };
+    }
+}
+
+/// A const item that panics with a message built at compile time when `failed`.
+fn assertion(
+    private: &TokenStream,
+    span: Span,
+    failed: &TokenStream,
+    message: &TokenStream,
+) -> TokenStream {
+    quote_spanned! {span=>
+        const _: () = {
+            if #failed {
+                let message = #private::ffi::Message::new() #message;
+                #private::panic!("{}", message.as_str());
+            }
+        };
+    }
+}
+
+fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
+    let item = &model.item;
+    let ident = &item.ident;
+    let name = ident.to_string();
+    let (_, ty_generics, where_clause) = item.generics.split_for_impl();
+    let generic = !item.generics.params.is_empty();
+    let concrete = model
+        .fields
+        .iter()
+        .map(|field| &field.ty)
+        .filter(|ty| !crate::util::mentions_type_param(ty, &item.generics));
+    let checks = if generic {
+        TokenStream::new()
+    } else {
+        field_checks(private, concrete)
+    };
+
+    let mut bounds = where_clause
+        .map(|clause| {
+            clause
+                .predicates
+                .iter()
+                .map(|p| quote!(#p,))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for field in &model.fields {
+        let ty = &field.ty;
+        bounds.push(quote!(#ty: #private::ffi::FfiSafe,));
+    }
+    let impl_params = item.generics.params.iter();
+    let impl_safe = quote! {
+        #private::impl_ffi_safe!([#(#impl_params),*] #ident #ty_generics, [#(#bounds)*]);
+    };
+
+    let mut assertions = Vec::new();
+    if let Some(size) = &model.size {
+        let failed = quote!(#private::size_of::<#ident>() != #size);
+        let message = quote! {
+            .text(concat!("`", #name, "` is "))
+            .number(#private::size_of::<#ident>())
+            .text(" bytes, but `#[ffi_safe(size = ")
+            .number(#size)
+            .text(")]` expects ")
+            .number(#size)
+        };
+        assertions.push(assertion(private, size.span(), &failed, &message));
+    }
+    if let Some(align) = &model.align {
+        let failed = quote!(#private::align_of::<#ident>() != #align);
+        let message = quote! {
+            .text(concat!("`", #name, "` is aligned to "))
+            .number(#private::align_of::<#ident>())
+            .text(" bytes, but `#[ffi_safe(align = ")
+            .number(#align)
+            .text(")]` expects ")
+            .number(#align)
+        };
+        assertions.push(assertion(private, align.span(), &failed, &message));
+    }
+    for field in &model.fields {
+        let Some(offset) = &field.offset else {
+            continue;
+        };
+        let member = &field.member;
+        let c_name = &field.c_name;
+        let actual = quote!(#private::offset_of!(#ident, #member));
+        let failed = quote!(#actual != #offset);
+        let message = quote! {
+            .text(concat!("`", #name, ".", #c_name, "` is at offset "))
+            .number(#actual)
+            .text(", but `#[ffi(offset = ")
+            .number(#offset)
+            .text(")]` expects ")
+            .number(#offset)
+        };
+        assertions.push(assertion(private, offset.span(), &failed, &message));
+    }
+    if model.no_padding {
+        let span = Span::call_site();
+        let mut previous: Option<&super::check::Field> = None;
+        for field in &model.fields {
+            let member = &field.member;
+            let ty = &field.ty;
+            let start = quote!(#private::offset_of!(#ident, #member));
+            let (end_of_previous, where_text) = match previous {
+                Some(previous) => {
+                    let previous_member = &previous.member;
+                    let previous_ty = &previous.ty;
+                    (
+                        quote!(#private::offset_of!(#ident, #previous_member) + #private::size_of::<#previous_ty>()),
+                        format!("between `{}` and `{}`", previous.c_name, field.c_name),
+                    )
+                }
+                None => (quote!(0usize), format!("before `{}`", field.c_name)),
+            };
+            let failed = quote!(#start != #end_of_previous);
+            let message = quote! {
+                .text(concat!("`", #name, "` has "))
+                .number(#start - (#end_of_previous))
+                .text(concat!(" bytes of padding ", #where_text, "; reorder the fields or add explicit padding fields"))
+            };
+            assertions.push(assertion(private, span, &failed, &message));
+            let _ = ty;
+            previous = Some(field);
+        }
+        if let Some(last) = previous {
+            let member = &last.member;
+            let ty = &last.ty;
+            let end = quote!(#private::offset_of!(#ident, #member) + #private::size_of::<#ty>());
+            let failed = quote!(#private::size_of::<#ident>() != #end);
+            let where_text = format!("at the end, after `{}`", last.c_name);
+            let message = quote! {
+                .text(concat!("`", #name, "` has "))
+                .number(#private::size_of::<#ident>() - (#end))
+                .text(concat!(" bytes of padding ", #where_text, "; reorder the fields or add an explicit padding field"))
+            };
+            assertions.push(assertion(private, span, &failed, &message));
+        }
+    }
+
+    let c_type = struct_c_type(private, model);
+    quote! {
+        #item
+        const _: () = {
+            #checks
+            #impl_safe
+            #(#assertions)*
+            #c_type
+        };
+    }
+}
+
+/// The `CType` impl: a typedef'd struct with its fields, or for a transparent
+/// wrapper an alias of its non-zero-sized field.
+fn struct_c_type(private: &TokenStream, model: &Struct) -> TokenStream {
+    let item = &model.item;
+    let ident = &item.ident;
+    let name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
+    let probe = |ty: &syn::Type| quote!((&&#private::ffi::Probe::<#ty>::NEW));
+    let define_fields = model.fields.iter().map(|field| {
+        let probe = probe(&field.ty);
+        quote!(#probe.define_in(header);)
+    });
+    let definition = if model.transparent {
+        let inner = model
+            .fields
+            .iter()
+            .find(|field| !is_phantom(&field.ty))
+            .or_else(|| model.fields.first())
+            .map(|field| probe(&field.ty));
+        quote! {
+            header.define_alias(
+                #name,
+                &#inner.describe(),
+                #private::size_of::<Self>(),
+                #private::align_of::<Self>(),
+            );
+        }
+    } else {
+        let fields = model.fields.iter().map(|field| {
+            let c_name = &field.c_name;
+            let member = &field.member;
+            let ty = &field.ty;
+            let probe = probe(ty);
+            quote! {
+                #private::ffi::CField {
+                    name: #c_name,
+                    ty: #probe.describe(),
+                    offset: #private::offset_of!(#ident #ty_generics, #member),
+                    size: #private::size_of::<#ty>(),
+                }
+            }
+        });
+        quote! {
+            header.define_struct(
+                #name,
+                #private::size_of::<Self>(),
+                #private::align_of::<Self>(),
+                #private::vec![#(#fields),*],
+            );
+        }
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::ffi::CType for #ident #ty_generics #where_clause {
+            fn c_type() -> #private::ffi::CTypeRef {
+                #private::ffi::CTypeRef::named(#name)
+            }
+
+            fn define(header: &mut #private::ffi::CHeader) {
+                use #private::ffi::{Described as _, Fallback as _};
+                if header.is_defined(#name) {
+                    return;
+                }
+                #(#define_fields)*
+                #definition
+            }
+        }
+    }
+}
+
+fn is_phantom(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|last| last.ident == "PhantomData"))
+}
+
+fn expand_enum(private: &TokenStream, model: &Enum) -> TokenStream {
+    let item = &model.item;
+    let ident = &item.ident;
+    let name = ident.to_string();
+    let repr = &model.repr;
+    let variants = item
+        .variants
+        .iter()
+        .map(|variant| &variant.ident)
+        .collect::<Vec<_>>();
+    let consts = (0..variants.len())
+        .map(|index| format_ident!("__PALISADE_{}", index))
+        .collect::<Vec<_>>();
+    let variant_names = variants.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let doc = format!("The C integer of this `{name}` (its discriminant as `{repr}`).");
+    quote! {
+        #item
+        const _: () = {
+            #private::impl_ffi_safe!([] #ident, []);
+
+            #[automatically_derived]
+            impl #private::TryFrom<#repr> for #ident {
+                type Error = #private::ffi::InvalidDiscriminant<#repr>;
+
+                fn try_from(value: #repr) -> #private::Result<Self, Self::Error> {
+                    #(const #consts: #repr = #ident::#variants as #repr;)*
+                    match value {
+                        #(#consts => #private::Ok(Self::#variants),)*
+                        _ => #private::Err(#private::ffi::InvalidDiscriminant { type_name: #name, value }),
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #ident {
+                #[doc = #doc]
+                #[must_use]
+                pub const fn to_raw(self) -> #repr {
+                    self as #repr
+                }
+            }
+
+            #[automatically_derived]
+            impl #private::ffi::CType for #ident {
+                fn c_type() -> #private::ffi::CTypeRef {
+                    #private::ffi::CTypeRef::named(#name)
+                }
+
+                fn define(header: &mut #private::ffi::CHeader) {
+                    header.define_enum(
+                        #name,
+                        &<#repr as #private::ffi::CType>::c_type(),
+                        #private::size_of::<Self>(),
+                        #private::align_of::<Self>(),
+                        &[#((#variant_names, #private::ffi::Discriminant::widen(Self::#variants as #repr))),*],
+                    );
+                }
+            }
+        };
+    }
+}
+
+fn expand_fn(private: &TokenStream, model: &Function) -> TokenStream {
+    let mut item = model.item.clone();
+    let checks = field_checks(private, model.checked.iter());
+    let block = &item.block;
+    let body = match &model.on_panic {
+        Some(on_panic) => quote! {
+            match #private::catch_unwind(#private::AssertUnwindSafe(move || #block)) {
+                #private::Ok(value) => value,
+                #private::Err(_) => #on_panic,
+            }
+        },
+        None => quote!(#block),
+    };
+    item.block = syn::parse_quote!({
+        #checks
+        #body
+    });
+    quote!(#item)
+}

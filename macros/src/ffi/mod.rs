@@ -1,0 +1,23 @@
+//! `#[ffi_safe]`: parse → check → emit, for structs, fieldless enums and
+//! `extern "C"` functions.
+
+pub mod check;
+pub mod emit;
+pub mod parse;
+
+use proc_macro2::TokenStream;
+
+/// Expands `#[ffi_safe(args)]` on `item`.
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let raw = match parse::parse(args, item) {
+        Ok(raw) => raw,
+        Err((error, item)) => return crate::util::with_errors(error, item),
+    };
+    match check::check(raw) {
+        Ok(model) => emit::expand(&model),
+        Err(failed) => {
+            let (errors, item) = *failed;
+            crate::util::with_errors(errors, item)
+        }
+    }
+}
