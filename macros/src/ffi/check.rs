@@ -337,7 +337,7 @@ fn check_type(ty: &syn::Type, errors: &mut Accumulator) {
         errors.push(
             darling::Error::custom(format!(
                 "`{}` cannot cross an FFI boundary: {advice}",
-                crate::util::source_text(ty)
+                crate::util::type_text(ty)
             ))
             .with_span(ty),
         );

@@ -85,7 +85,13 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    for field in &model.fields {
+    // Concrete field types are checked once, above; those that mention a type
+    // parameter are required of each instantiation.
+    for field in model
+        .fields
+        .iter()
+        .filter(|field| crate::util::mentions_type_param(&field.ty, &item.generics))
+    {
         let ty = &field.ty;
         bounds.push(quote!(#ty: #private::ffi::FfiSafe,));
     }

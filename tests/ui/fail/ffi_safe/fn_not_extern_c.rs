@@ -1,0 +1,8 @@
+use palisade::ffi_safe;
+
+#[ffi_safe]
+pub fn add(a: u32, b: u32) -> u32 {
+    a + b
+}
+
+fn main() {}

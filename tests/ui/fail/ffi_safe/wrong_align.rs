@@ -1,0 +1,10 @@
+use palisade::ffi_safe;
+
+#[ffi_safe(align = 8)]
+#[repr(C)]
+pub struct Header {
+    tag: u8,
+    len: u32,
+}
+
+fn main() {}
