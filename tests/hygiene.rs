@@ -164,6 +164,38 @@ struct RenamedBuilder {
     value: u8,
 }
 
+/// A wire header.
+#[::palisade::ffi_safe(size = 8, align = 4, no_padding)]
+#[repr(C)]
+pub struct WireHeader {
+    #[ffi(offset = 0)]
+    kind: u32,
+    length: u32,
+}
+
+#[repr(C)]
+#[::palisade::ffi_safe(crate = "renamed_palisade")]
+pub struct WithPointers<'a, T> {
+    data: *const T,
+    name: ::palisade::ffi::FfiStr<'a>,
+    header: WireHeader,
+}
+
+/// A C-side status.
+#[::palisade::ffi_safe]
+#[repr(u8)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WireStatus {
+    Ready = 1,
+    Busy = 2,
+}
+
+/// Doubles `value`, or answers `-1` if that panics.
+#[::palisade::ffi_safe(on_panic = -1)]
+pub extern "C" fn double(value: i32) -> i32 {
+    value.checked_mul(2).unwrap_or(-1)
+}
+
 const HTTP: Port = ::palisade::valid!(Port, 80);
 const LABEL: Label = ::palisade::valid!(Label, "ok", 3);
 
@@ -195,4 +227,14 @@ fn generated_code_works_without_the_prelude() {
     );
     ::std::assert!(Checked::builder().level(0).build().is_err());
     ::std::assert_eq!(RenamedBuilder::builder().value(1).build().value, 1);
+    ::std::assert_eq!(<WireStatus as ::std::convert::TryFrom<u8>>::try_from(2), ::std::result::Result::Ok(WireStatus::Busy));
+    ::std::assert!(<WireStatus as ::std::convert::TryFrom<u8>>::try_from(3).is_err());
+    ::std::assert_eq!(WireStatus::Ready.to_raw(), 1);
+    ::std::assert_eq!(double(21), 42);
+    let header = ::palisade::ffi::CHeader::new("wire.h")
+        .with::<WireHeader>()
+        .with::<WithPointers<'_, u8>>()
+        .with::<WireStatus>()
+        .render();
+    ::std::assert!(header.contains("typedef struct WireHeader"));
 }

@@ -101,10 +101,13 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
     };
 
     let mut assertions = Vec::new();
+    let is_text = format!("`{name}` is ");
+    let aligned_text = format!("`{name}` is aligned to ");
+    let has_text = format!("`{name}` has ");
     if let Some(size) = &model.size {
         let failed = quote!(#private::size_of::<#ident>() != #size);
         let message = quote! {
-            .text(concat!("`", #name, "` is "))
+            .text(#is_text)
             .number(#private::size_of::<#ident>())
             .text(" bytes, but `#[ffi_safe(size = ")
             .number(#size)
@@ -116,7 +119,7 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
     if let Some(align) = &model.align {
         let failed = quote!(#private::align_of::<#ident>() != #align);
         let message = quote! {
-            .text(concat!("`", #name, "` is aligned to "))
+            .text(#aligned_text)
             .number(#private::align_of::<#ident>())
             .text(" bytes, but `#[ffi_safe(align = ")
             .number(#align)
@@ -130,11 +133,11 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
             continue;
         };
         let member = &field.member;
-        let c_name = &field.c_name;
+        let at_text = format!("`{name}.{}` is at offset ", field.c_name);
         let actual = quote!(#private::offset_of!(#ident, #member));
         let failed = quote!(#actual != #offset);
         let message = quote! {
-            .text(concat!("`", #name, ".", #c_name, "` is at offset "))
+            .text(#at_text)
             .number(#actual)
             .text(", but `#[ffi(offset = ")
             .number(#offset)
@@ -148,7 +151,6 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
         let mut previous: Option<&super::check::Field> = None;
         for field in &model.fields {
             let member = &field.member;
-            let ty = &field.ty;
             let start = quote!(#private::offset_of!(#ident, #member));
             let (end_of_previous, where_text) = match previous {
                 Some(previous) => {
@@ -161,14 +163,14 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
                 }
                 None => (quote!(0usize), format!("before `{}`", field.c_name)),
             };
+            let padding_text = format!(" bytes of padding {where_text}; reorder the fields or add explicit padding fields");
             let failed = quote!(#start != #end_of_previous);
             let message = quote! {
-                .text(concat!("`", #name, "` has "))
+                .text(#has_text)
                 .number(#start - (#end_of_previous))
-                .text(concat!(" bytes of padding ", #where_text, "; reorder the fields or add explicit padding fields"))
+                .text(#padding_text)
             };
             assertions.push(assertion(private, span, &failed, &message));
-            let _ = ty;
             previous = Some(field);
         }
         if let Some(last) = previous {
@@ -176,11 +178,14 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
             let ty = &last.ty;
             let end = quote!(#private::offset_of!(#ident, #member) + #private::size_of::<#ty>());
             let failed = quote!(#private::size_of::<#ident>() != #end);
-            let where_text = format!("at the end, after `{}`", last.c_name);
+            let padding_text = format!(
+                " bytes of padding at the end, after `{}`; reorder the fields or add an explicit padding field",
+                last.c_name
+            );
             let message = quote! {
-                .text(concat!("`", #name, "` has "))
+                .text(#has_text)
                 .number(#private::size_of::<#ident>() - (#end))
-                .text(concat!(" bytes of padding ", #where_text, "; reorder the fields or add an explicit padding field"))
+                .text(#padding_text)
             };
             assertions.push(assertion(private, span, &failed, &message));
         }
