@@ -13,22 +13,37 @@ mod types;
 
 use types::{Celsius, Padded, Pointers, Reading, Samples, Unit};
 
-/// `(name, size, align, [(field, offset)])` as Rust lays the types out.
-fn rust_layout() -> Vec<(&'static str, usize, usize, Vec<(&'static str, usize)>)> {
+/// `(name, size, align, [(field, offset)])`: one type as Rust lays it out.
+type Layout = (&'static str, usize, usize, Vec<(&'static str, usize)>);
+
+/// Every type's layout as Rust chose it.
+fn rust_layout() -> Vec<Layout> {
     vec![
         (
             "Padded",
             size_of::<Padded>(),
             align_of::<Padded>(),
-            vec![("tag", offset_of!(Padded, tag)), ("value", offset_of!(Padded, value)), ("flag", offset_of!(Padded, flag))],
+            vec![
+                ("tag", offset_of!(Padded, tag)),
+                ("value", offset_of!(Padded, value)),
+                ("flag", offset_of!(Padded, flag)),
+            ],
         ),
         (
             "Samples",
             size_of::<Samples>(),
             align_of::<Samples>(),
-            vec![("count", offset_of!(Samples, count)), ("values", offset_of!(Samples, values))],
+            vec![
+                ("count", offset_of!(Samples, count)),
+                ("values", offset_of!(Samples, values)),
+            ],
         ),
-        ("Celsius", size_of::<Celsius>(), align_of::<Celsius>(), vec![]),
+        (
+            "Celsius",
+            size_of::<Celsius>(),
+            align_of::<Celsius>(),
+            vec![],
+        ),
         ("Unit", size_of::<Unit>(), align_of::<Unit>(), vec![]),
         (
             "Pointers",
@@ -56,17 +71,28 @@ fn rust_layout() -> Vec<(&'static str, usize, usize, Vec<(&'static str, usize)>)
 }
 
 fn header() -> String {
-    CHeader::new("layout_test.h").with::<Reading>().with::<Pointers>().render()
+    CHeader::new("layout_test.h")
+        .with::<Reading>()
+        .with::<Pointers>()
+        .render()
 }
 
 #[test]
 fn the_header_defines_every_type_once_in_dependency_order() {
     let header = header();
-    for name in ["Padded", "Samples", "Celsius", "Unit", "Pointers", "Reading"] {
-        let asserts = header.matches(&format!("_Static_assert(sizeof({name}) ==")).count();
+    for name in [
+        "Padded", "Samples", "Celsius", "Unit", "Pointers", "Reading",
+    ] {
+        let asserts = header
+            .matches(&format!("_Static_assert(sizeof({name}) =="))
+            .count();
         assert_eq!(asserts, 1, "{name} defined {asserts} times in\n{header}");
     }
-    let position = |text: &str| header.find(text).unwrap_or_else(|| panic!("{text} missing from\n{header}"));
+    let position = |text: &str| {
+        header
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} missing from\n{header}"))
+    };
     assert!(position("typedef struct Padded") < position("typedef struct Reading"));
     assert!(position("typedef double Celsius;") < position("typedef struct Reading"));
     assert!(header.contains("#define Unit_Kelvin ((Unit)300)"));
@@ -85,11 +111,18 @@ fn a_c_compiler_agrees_with_every_size_alignment_and_offset() {
     std::fs::write(directory.join("layout_test.h"), header()).unwrap();
 
     let layout = rust_layout();
-    let mut program = String::from("#include <stdio.h>\n#include \"layout_test.h\"\nint main(void) {\n");
+    let mut program =
+        String::from("#include <stdio.h>\n#include \"layout_test.h\"\nint main(void) {\n");
     for (name, _, _, fields) in &layout {
-        let _ = writeln!(program, "    printf(\"{name} %zu %zu\\n\", sizeof({name}), _Alignof({name}));");
+        let _ = writeln!(
+            program,
+            "    printf(\"{name} %zu %zu\\n\", sizeof({name}), _Alignof({name}));"
+        );
         for (field, _) in fields {
-            let _ = writeln!(program, "    printf(\"{name}.{field} %zu\\n\", offsetof({name}, {field}));");
+            let _ = writeln!(
+                program,
+                "    printf(\"{name}.{field} %zu\\n\", offsetof({name}, {field}));"
+            );
         }
     }
     program.push_str("    return 0;\n}\n");
@@ -103,7 +136,11 @@ fn a_c_compiler_agrees_with_every_size_alignment_and_offset() {
         .arg(directory.join("layout_test.c"))
         .output()
         .expect("a C compiler (`cc`, or $CC) must be installed");
-    assert!(compiled.status.success(), "C compilation failed:\n{}", String::from_utf8_lossy(&compiled.stderr));
+    assert!(
+        compiled.status.success(),
+        "C compilation failed:\n{}",
+        String::from_utf8_lossy(&compiled.stderr)
+    );
 
     let output = Command::new(&binary).output().unwrap();
     assert!(output.status.success());
@@ -128,10 +165,15 @@ fn a_header_whose_rust_layout_disagrees_fails_to_compile() {
         &format!("sizeof(Padded) == {}", size_of::<Padded>()),
         &format!("sizeof(Padded) == {}", size_of::<Padded>() + 1),
     );
-    let directory = std::env::temp_dir().join(format!("palisade-header-bad-{}", std::process::id()));
+    let directory =
+        std::env::temp_dir().join(format!("palisade-header-bad-{}", std::process::id()));
     std::fs::create_dir_all(&directory).unwrap();
     std::fs::write(directory.join("bad.h"), header).unwrap();
-    std::fs::write(directory.join("bad.c"), "#include \"bad.h\"\nint main(void) { return 0; }\n").unwrap();
+    std::fs::write(
+        directory.join("bad.c"),
+        "#include \"bad.h\"\nint main(void) { return 0; }\n",
+    )
+    .unwrap();
     let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
     let compiled = Command::new(&compiler)
         .args(["-std=c11", "-fsyntax-only"])

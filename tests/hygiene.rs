@@ -227,7 +227,10 @@ fn generated_code_works_without_the_prelude() {
     );
     ::std::assert!(Checked::builder().level(0).build().is_err());
     ::std::assert_eq!(RenamedBuilder::builder().value(1).build().value, 1);
-    ::std::assert_eq!(<WireStatus as ::std::convert::TryFrom<u8>>::try_from(2), ::std::result::Result::Ok(WireStatus::Busy));
+    ::std::assert_eq!(
+        <WireStatus as ::std::convert::TryFrom<u8>>::try_from(2),
+        ::std::result::Result::Ok(WireStatus::Busy)
+    );
     ::std::assert!(<WireStatus as ::std::convert::TryFrom<u8>>::try_from(3).is_err());
     ::std::assert_eq!(WireStatus::Ready.to_raw(), 1);
     ::std::assert_eq!(double(21), 42);

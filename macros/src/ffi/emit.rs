@@ -163,7 +163,9 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
                 }
                 None => (quote!(0usize), format!("before `{}`", field.c_name)),
             };
-            let padding_text = format!(" bytes of padding {where_text}; reorder the fields or add explicit padding fields");
+            let padding_text = format!(
+                " bytes of padding {where_text}; reorder the fields or add explicit padding fields"
+            );
             let failed = quote!(#start != #end_of_previous);
             let message = quote! {
                 .text(#has_text)
