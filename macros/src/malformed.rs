@@ -378,3 +378,160 @@ fn derive_builder_reports_malformed_input() {
         assert_reports(name, &crate::builder::expand(input));
     }
 }
+
+#[test]
+fn ffi_safe_reports_malformed_input() {
+    let cases: Vec<(&str, TokenStream, TokenStream)> = vec![
+        (
+            "no repr",
+            TokenStream::new(),
+            quote!(
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "repr Rust",
+            TokenStream::new(),
+            quote!(
+                #[repr(Rust)]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "empty struct",
+            TokenStream::new(),
+            quote!(
+                #[repr(C)]
+                struct A {}
+            ),
+        ),
+        ("unknown option", quote!(sise = 1), TokenStream::new()),
+        (
+            "size not an expression",
+            quote!(size = ),
+            quote!(
+                #[repr(C)]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "garbage arguments",
+            quote!(,,),
+            quote!(
+                #[repr(C)]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "string field",
+            TokenStream::new(),
+            quote!(
+                #[repr(C)]
+                struct A {
+                    a: String,
+                }
+            ),
+        ),
+        (
+            "tuple field",
+            TokenStream::new(),
+            quote!(
+                #[repr(C)]
+                struct A((u8, u8));
+            ),
+        ),
+        (
+            "bad field option",
+            TokenStream::new(),
+            quote!(
+                #[repr(C)]
+                struct A {
+                    #[ffi(ofset = 1)]
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "enum with data",
+            TokenStream::new(),
+            quote!(
+                #[repr(u8)]
+                enum E {
+                    A(u8),
+                }
+            ),
+        ),
+        (
+            "enum without repr",
+            TokenStream::new(),
+            quote!(
+                enum E {
+                    A,
+                }
+            ),
+        ),
+        (
+            "size on enum",
+            quote!(size = 1),
+            quote!(
+                #[repr(u8)]
+                enum E {
+                    A,
+                }
+            ),
+        ),
+        (
+            "plain fn",
+            TokenStream::new(),
+            quote!(
+                fn f() {}
+            ),
+        ),
+        (
+            "async extern fn",
+            TokenStream::new(),
+            quote!(
+                async extern "C" fn f() {}
+            ),
+        ),
+        (
+            "on_panic on struct",
+            quote!(on_panic = 0),
+            quote!(
+                #[repr(C)]
+                struct A {
+                    a: u8,
+                }
+            ),
+        ),
+        (
+            "generic with size",
+            quote!(size = 8),
+            quote!(
+                #[repr(C)]
+                struct A<T> {
+                    a: T,
+                }
+            ),
+        ),
+        (
+            "a trait",
+            TokenStream::new(),
+            quote!(
+                trait T {}
+            ),
+        ),
+        ("empty input", TokenStream::new(), TokenStream::new()),
+    ];
+    for (name, args, input) in cases {
+        assert_reports(name, &crate::ffi::expand(args, input));
+    }
+}

@@ -131,3 +131,39 @@ fn derive_builder() {
         }),
     );
 }
+
+#[test]
+fn ffi_safe_struct() {
+    check(
+        "ffi_safe_struct",
+        crate::ffi::expand(
+            quote!(size = 8, no_padding),
+            quote! {
+                #[repr(C)]
+                pub struct Header {
+                    #[ffi(offset = 0)]
+                    kind: u32,
+                    length: u32,
+                }
+            },
+        ),
+    );
+}
+
+#[test]
+fn ffi_safe_enum_and_fn() {
+    let mut output = crate::ffi::expand(
+        TokenStream::new(),
+        quote! {
+            #[repr(u8)]
+            pub enum Color { Red = 1, Green = 2 }
+        },
+    );
+    output.extend(crate::ffi::expand(
+        quote!(on_panic = -1),
+        quote! {
+            pub extern "C" fn double(value: i32) -> i32 { value * 2 }
+        },
+    ));
+    check("ffi_safe_enum_and_fn", output);
+}

@@ -24,7 +24,15 @@ fn field_checks<'a>(
     private: &TokenStream,
     types: impl Iterator<Item = &'a syn::Type>,
 ) -> TokenStream {
+    let mut seen = Vec::new();
     let uses = types
+        .filter(|ty| {
+            // One check per distinct type is enough.
+            let text = quote!(#ty).to_string();
+            let new = !seen.contains(&text);
+            seen.push(text);
+            new
+        })
         .map(|ty| {
             quote_spanned! {ty.span()=>
                 let _: fn() = must_be_ffi_safe::<#ty>;
@@ -152,17 +160,14 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
         for field in &model.fields {
             let member = &field.member;
             let start = quote!(#private::offset_of!(#ident, #member));
-            let (end_of_previous, where_text) = match previous {
-                Some(previous) => {
-                    let previous_member = &previous.member;
-                    let previous_ty = &previous.ty;
-                    (
-                        quote!(#private::offset_of!(#ident, #previous_member) + #private::size_of::<#previous_ty>()),
-                        format!("between `{}` and `{}`", previous.c_name, field.c_name),
-                    )
-                }
-                None => (quote!(0usize), format!("before `{}`", field.c_name)),
+            // The first field of a `repr(C)` struct is always at offset 0.
+            let Some(previous_field) = previous.replace(field) else {
+                continue;
             };
+            let previous_member = &previous_field.member;
+            let previous_ty = &previous_field.ty;
+            let end_of_previous = quote!(#private::offset_of!(#ident, #previous_member) + #private::size_of::<#previous_ty>());
+            let where_text = format!("between `{}` and `{}`", previous_field.c_name, field.c_name);
             let padding_text = format!(
                 " bytes of padding {where_text}; reorder the fields or add explicit padding fields"
             );
@@ -173,7 +178,6 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
                 .text(#padding_text)
             };
             assertions.push(assertion(private, span, &failed, &message));
-            previous = Some(field);
         }
         if let Some(last) = previous {
             let member = &last.member;

@@ -1,0 +1,102 @@
+#[repr(C)]
+pub struct Header {
+    kind: u32,
+    length: u32,
+}
+const _: () = {
+    const _: () = {
+        fn must_be_ffi_safe<T: ::palisade::__private::ffi::FfiSafe>() {}
+        let _: fn() = must_be_ffi_safe::<u32>;
+    };
+    ::palisade::__private::impl_ffi_safe!([] Header, []);
+    const _: () = {
+        if ::palisade::__private::size_of::<Header>() != 8 {
+            let message = ::palisade::__private::ffi::Message::new()
+                .text("`Header` is ")
+                .number(::palisade::__private::size_of::<Header>())
+                .text(" bytes, but `#[ffi_safe(size = ")
+                .number(8)
+                .text(")]` expects ")
+                .number(8);
+            ::palisade::__private::panic!("{}", message.as_str());
+        }
+    };
+    const _: () = {
+        if ::palisade::__private::offset_of!(Header, kind) != 0 {
+            let message = ::palisade::__private::ffi::Message::new()
+                .text("`Header.kind` is at offset ")
+                .number(::palisade::__private::offset_of!(Header, kind))
+                .text(", but `#[ffi(offset = ")
+                .number(0)
+                .text(")]` expects ")
+                .number(0);
+            ::palisade::__private::panic!("{}", message.as_str());
+        }
+    };
+    const _: () = {
+        if ::palisade::__private::offset_of!(Header, length)
+            != ::palisade::__private::offset_of!(Header, kind)
+                + ::palisade::__private::size_of::<u32>()
+        {
+            let message = ::palisade::__private::ffi::Message::new()
+                .text("`Header` has ")
+                .number(
+                    ::palisade::__private::offset_of!(Header, length)
+                        - (::palisade::__private::offset_of!(Header, kind)
+                            + ::palisade::__private::size_of::<u32>()),
+                )
+                .text(
+                    " bytes of padding between `kind` and `length`; reorder the fields or add explicit padding fields",
+                );
+            ::palisade::__private::panic!("{}", message.as_str());
+        }
+    };
+    const _: () = {
+        if ::palisade::__private::size_of::<Header>()
+            != ::palisade::__private::offset_of!(Header, length)
+                + ::palisade::__private::size_of::<u32>()
+        {
+            let message = ::palisade::__private::ffi::Message::new()
+                .text("`Header` has ")
+                .number(
+                    ::palisade::__private::size_of::<Header>()
+                        - (::palisade::__private::offset_of!(Header, length)
+                            + ::palisade::__private::size_of::<u32>()),
+                )
+                .text(
+                    " bytes of padding at the end, after `length`; reorder the fields or add an explicit padding field",
+                );
+            ::palisade::__private::panic!("{}", message.as_str());
+        }
+    };
+    #[automatically_derived]
+    impl ::palisade::__private::ffi::CType for Header {
+        fn c_type() -> ::palisade::__private::ffi::CTypeRef {
+            ::palisade::__private::ffi::CTypeRef::named("Header")
+        }
+        fn define(header: &mut ::palisade::__private::ffi::CHeader) {
+            use ::palisade::__private::ffi::{Described as _, Fallback as _};
+            if header.is_defined("Header") {
+                return;
+            }
+            (&&::palisade::__private::ffi::Probe::<u32>::NEW).define_in(header);
+            (&&::palisade::__private::ffi::Probe::<u32>::NEW).define_in(header);
+            header
+                .define_struct(
+                    "Header",
+                    ::palisade::__private::size_of::<Self>(),
+                    ::palisade::__private::align_of::<Self>(),
+                    ::palisade::__private::vec![
+                        ::palisade::__private::ffi::CField { name : "kind", ty : (&&
+                        ::palisade::__private::ffi::Probe:: < u32 > ::NEW).describe(),
+                        offset : ::palisade::__private::offset_of!(Header, kind), size :
+                        ::palisade::__private::size_of:: < u32 > (), },
+                        ::palisade::__private::ffi::CField { name : "length", ty : (&&
+                        ::palisade::__private::ffi::Probe:: < u32 > ::NEW).describe(),
+                        offset : ::palisade::__private::offset_of!(Header, length), size
+                        : ::palisade::__private::size_of:: < u32 > (), }
+                    ],
+                );
+        }
+    }
+};
