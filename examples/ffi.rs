@@ -74,11 +74,7 @@ fn main() {
     println!("channel_is_healthy(1) = {}", channel_is_healthy(1));
     println!("channel_is_healthy(7) = {}", channel_is_healthy(7));
     println!(
-        "channel_name_length(\"probe-α\") = {}",
-        channel_name_length(c"probe-α".as_ptr())
-    );
-    println!(
-        "channel_name_length(NULL) = {}",
-        channel_name_length(std::ptr::null())
+        "channel_name_chars(\"probe-α\") = {}",
+        channel_name_chars(FfiStr::new("probe-α"))
     );
 }
