@@ -8,39 +8,16 @@ use criterion::{criterion_group, criterion_main, Criterion};
 #[path = "../tests/common/builder_workload.rs"]
 mod workload;
 
-use workload::{Inputs, Order};
+use workload::Inputs;
 
 fn builder(c: &mut Criterion) {
     let inputs = Inputs::sample();
     let mut group = c.benchmark_group("build");
     group.bench_function("struct literal", |b| {
-        b.iter(|| {
-            let i = black_box(&inputs);
-            Order {
-                id: i.id,
-                customer: i.customer,
-                quantity: i.quantity,
-                price: i.price,
-                express: i.express,
-                coupon: Some(i.coupon),
-                lines: i.lines,
-                note: 0,
-            }
-        });
+        b.iter(|| workload::literal(black_box(&inputs)))
     });
     group.bench_function("palisade builder", |b| {
-        b.iter(|| {
-            let i = black_box(&inputs);
-            Order::builder()
-                .id(i.id)
-                .customer(i.customer)
-                .quantity(i.quantity)
-                .price(i.price)
-                .express(i.express)
-                .coupon(i.coupon)
-                .lines(i.lines)
-                .build()
-        });
+        b.iter(|| workload::built(black_box(&inputs)))
     });
     group.finish();
 }

@@ -43,3 +43,32 @@ impl Inputs {
         }
     }
 }
+
+/// The order as a struct literal: what the builder must cost no more than.
+#[must_use]
+pub fn literal(i: &Inputs) -> Order {
+    Order {
+        id: i.id,
+        customer: i.customer,
+        quantity: i.quantity,
+        price: i.price,
+        express: i.express,
+        coupon: Some(i.coupon),
+        lines: i.lines,
+        note: 0,
+    }
+}
+
+/// The same order through palisade's builder.
+#[must_use]
+pub fn built(i: &Inputs) -> Order {
+    Order::builder()
+        .id(i.id)
+        .customer(i.customer)
+        .quantity(i.quantity)
+        .price(i.price)
+        .express(i.express)
+        .coupon(i.coupon)
+        .lines(i.lines)
+        .build()
+}
