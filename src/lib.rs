@@ -4,7 +4,7 @@
 #![no_std]
 
 #[doc(inline)]
-pub use palisade_macros::{ffi_safe, validated, Builder, Validate};
+pub use palisade_macros::{audit_log, ffi_safe, validated, Builder, Validate};
 #[doc(inline)]
 pub use palisade_runtime::{
     valid, FieldPath, Invalid, ParamValue, PathSegment, RangeValue, Valid, Validate,
@@ -16,6 +16,19 @@ pub use palisade_runtime::{
 pub mod builder {
     pub use palisade_runtime::builder::{
         BuildsWithoutChecks, IsSet, IsUnset, OrDefault, Set, Unset, Validated,
+    };
+}
+
+/// Audit logging: events, sinks, actors, redaction. See [`audit_log`].
+#[cfg(feature = "std")]
+pub mod audit {
+    #[cfg(feature = "tracing")]
+    pub use palisade_runtime::audit::TracingSink;
+    pub use palisade_runtime::audit::{
+        install, is_sensitive_name, scoped_sink, set_error_hook, sink_failures, with_actor,
+        AlreadyInstalled, AuditEvent, AuditSink, BuildInfo, EventId, FanOut, JsonLinesFile,
+        MemorySink, NoopSink, Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink,
+        SENSITIVE_NAME_PARTS,
     };
 }
 
@@ -43,7 +56,7 @@ pub mod validate {
 /// Everything a user names in code: `use palisade::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        ffi_safe, valid, validated, Builder, Invalid, Valid, Validate, ValidationError,
+        audit_log, ffi_safe, valid, validated, Builder, Invalid, Valid, Validate, ValidationError,
         ValidationErrors,
     };
 }

@@ -4,6 +4,7 @@
 //! Each entry point only converts tokens and calls a plain function over
 //! `proc_macro2::TokenStream`, so every expansion is testable without a compiler.
 
+mod audit;
 mod builder;
 mod ffi;
 #[cfg(test)]
@@ -44,4 +45,11 @@ pub fn derive_builder(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn ffi_safe(args: TokenStream, input: TokenStream) -> TokenStream {
     ffi::expand(args.into(), input.into()).into()
+}
+
+/// Records a structured audit event for every call of a function: who, what, the
+/// outcome, the duration and the (redacted) arguments. See the `palisade` crate.
+#[proc_macro_attribute]
+pub fn audit_log(args: TokenStream, input: TokenStream) -> TokenStream {
+    audit::expand(args.into(), input.into()).into()
 }

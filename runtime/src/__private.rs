@@ -20,6 +20,13 @@ pub use std::panic::{catch_unwind, AssertUnwindSafe};
 pub use crate::__palisade_impl_ffi_safe as impl_ffi_safe;
 pub use crate::builder;
 
+/// What `#[audit_log]` names.
+#[cfg(feature = "std")]
+pub mod audit {
+    pub use crate::audit::__private::*;
+}
+pub use core::{cfg, env, module_path};
+
 /// What `#[ffi_safe]` names.
 pub mod ffi {
     pub use crate::ffi::__private::*;

@@ -10,6 +10,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "std")]
+pub mod audit;
 pub mod builder;
 pub mod ffi;
 pub mod validate;

@@ -678,6 +678,12 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// The pattern as the user wrote it.
+    #[must_use]
+    pub const fn as_str(&self) -> &'static str {
+        self.source
+    }
+
     /// A pattern that must match the whole text. `source` was checked by the macro.
     #[must_use]
     pub const fn new(source: &'static str) -> Self {

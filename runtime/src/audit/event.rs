@@ -1,0 +1,198 @@
+//! [`AuditEvent`] and its JSON line.
+
+// The runtime is `no_std`; auditing needs the standard library.
+use std::prelude::rust_2021::*;
+
+use std::fmt;
+use std::io::Write as _;
+use std::time::{Duration, SystemTime};
+
+/// A unique event id: 32 hex digits, a per-process nonce then a counter, so ids stay
+/// unique across threads and across processes writing one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EventId(pub u128);
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:032x}", self.0)
+    }
+}
+
+/// Which event of a call: `start` (with `#[audit_log(start)]`) or `finish`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Before the body runs.
+    Start,
+    /// After it returned or panicked.
+    Finish,
+}
+
+impl Phase {
+    /// `"start"` or `"finish"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Phase::Start => "start",
+            Phase::Finish => "finish",
+        }
+    }
+}
+
+/// How the call ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not yet (start events).
+    Pending,
+    /// Returned, and not an `Err`.
+    Success,
+    /// Returned an `Err` (its `Display` is the `error_detail`), or was dropped
+    /// before finishing (a cancelled future).
+    Failure,
+    /// Panicked; the panic went on unwinding.
+    Panic,
+}
+
+impl Outcome {
+    /// `"pending"`, `"success"`, `"failure"` or `"panic"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pending => "pending",
+            Outcome::Success => "success",
+            Outcome::Failure => "failure",
+            Outcome::Panic => "panic",
+        }
+    }
+}
+
+/// The build an event came from.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildInfo {
+    /// The audited crate's name.
+    pub crate_name: &'static str,
+    /// Its version.
+    pub version: &'static str,
+    /// The compiler (`rustc --version`).
+    pub rustc: &'static str,
+    /// The target triple.
+    pub target: &'static str,
+    /// `debug` or `release` (from `debug_assertions`).
+    pub profile: &'static str,
+}
+
+/// One audit event, borrowing what it reports. Sinks usually call
+/// [`write_json`](Self::write_json).
+#[derive(Clone, Copy)]
+pub struct AuditEvent<'a> {
+    /// When it was emitted.
+    pub timestamp: SystemTime,
+    /// The call's id, shared by its start and finish events.
+    pub id: EventId,
+    /// Start or finish.
+    pub phase: Phase,
+    /// `operation = "..."`, or the function's name.
+    pub operation: &'a str,
+    /// The function's module path.
+    pub module: &'a str,
+    /// How the call ended.
+    pub outcome: Outcome,
+    /// How long the call took (zero for start events).
+    pub duration: Duration,
+    /// Who: `with_actor`, else `$USER`.
+    pub actor: &'a str,
+    /// `CHANGE_TICKET`, if set.
+    pub change_ticket: Option<&'a str>,
+    /// `ENVIRONMENT`, default `development`.
+    pub environment: &'a str,
+    /// The arguments as a JSON object, redactions applied.
+    pub args_json: &'a str,
+    /// The affected resources as a JSON array.
+    pub resources_json: &'a str,
+    /// The error's text, for failures.
+    pub error_detail: Option<&'a dyn fmt::Display>,
+    /// The build.
+    pub build: BuildInfo,
+}
+
+impl fmt::Debug for AuditEvent<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut line = Vec::new();
+        self.write_json(&mut line);
+        f.write_str(&String::from_utf8_lossy(&line))
+    }
+}
+
+/// Serializes any `Display` as a JSON string, escaped as it is written.
+struct DisplayString<'a>(&'a dyn fmt::Display);
+
+impl serde::Serialize for DisplayString<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
+    }
+}
+
+impl AuditEvent<'_> {
+    /// Appends the event as one line of JSON, without the newline.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let string = |out: &mut Vec<u8>, text: &str| {
+            // Writing a `&str` into a `Vec` cannot fail.
+            let _ = serde_json::to_writer(&mut *out, text);
+        };
+        out.extend_from_slice(b"{\"timestamp\":\"");
+        let _ = write!(out, "{}", humantime::format_rfc3339_micros(self.timestamp));
+        let _ = write!(
+            out,
+            "\",\"id\":\"{}\",\"phase\":\"{}\",\"operation\":",
+            self.id,
+            self.phase.as_str()
+        );
+        string(out, self.operation);
+        out.extend_from_slice(b",\"module\":");
+        string(out, self.module);
+        let _ = write!(
+            out,
+            ",\"outcome\":\"{}\",\"duration_us\":{},\"actor\":",
+            self.outcome.as_str(),
+            self.duration.as_micros()
+        );
+        string(out, self.actor);
+        out.extend_from_slice(b",\"change_ticket\":");
+        match self.change_ticket {
+            Some(ticket) => string(out, ticket),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"environment\":");
+        string(out, self.environment);
+        out.extend_from_slice(b",\"args\":");
+        out.extend_from_slice(self.args_json.as_bytes());
+        out.extend_from_slice(b",\"resources_affected\":");
+        out.extend_from_slice(self.resources_json.as_bytes());
+        out.extend_from_slice(b",\"error_detail\":");
+        match self.error_detail {
+            Some(detail) => {
+                let _ = serde_json::to_writer(&mut *out, &DisplayString(detail));
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"build\":{\"crate\":");
+        string(out, self.build.crate_name);
+        out.extend_from_slice(b",\"version\":");
+        string(out, self.build.version);
+        out.extend_from_slice(b",\"rustc\":");
+        string(out, self.build.rustc);
+        out.extend_from_slice(b",\"target\":");
+        string(out, self.build.target);
+        out.extend_from_slice(b",\"profile\":");
+        string(out, self.build.profile);
+        out.extend_from_slice(b"}}");
+    }
+
+    /// The event as one line of JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let mut line = Vec::with_capacity(512);
+        self.write_json(&mut line);
+        // Every piece written is UTF-8.
+        String::from_utf8(line).unwrap_or_default()
+    }
+}
