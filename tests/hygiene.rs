@@ -196,6 +196,30 @@ pub extern "C" fn double(value: i32) -> i32 {
     value.checked_mul(2).unwrap_or(-1)
 }
 
+/// Transfers money.
+///
+/// # Errors
+/// When `amount` is zero.
+#[::palisade::audit_log(operation = "transfer", resources(from), start)]
+pub fn transfer(
+    from: u32,
+    to: u32,
+    amount: u64,
+    password: &str,
+) -> ::std::result::Result<u64, ::std::string::String> {
+    let _ = (to, password);
+    if amount == 0 {
+        return ::std::result::Result::Err(::std::borrow::ToOwned::to_owned("nothing to transfer"));
+    }
+    ::std::result::Result::Ok(amount)
+}
+
+/// Waits, audited.
+#[::palisade::audit_log(skip_all, crate = "renamed_palisade")]
+pub async fn wait(milliseconds: u64) -> u64 {
+    milliseconds
+}
+
 const HTTP: Port = ::palisade::valid!(Port, 80);
 const LABEL: Label = ::palisade::valid!(Label, "ok", 3);
 
@@ -240,4 +264,17 @@ fn generated_code_works_without_the_prelude() {
         .with::<WireStatus>()
         .render();
     ::std::assert!(header.contains("typedef struct WireHeader"));
+    let sink = ::std::sync::Arc::new(::palisade::audit::MemorySink::new());
+    {
+        let _scope =
+            ::palisade::audit::scoped_sink(::std::clone::Clone::clone(&sink)
+                as ::std::sync::Arc<dyn ::palisade::audit::AuditSink>);
+        ::std::assert_eq!(transfer(1, 2, 3, "pw"), ::std::result::Result::Ok(3));
+        ::std::assert!(transfer(1, 2, 0, "pw").is_err());
+        let runtime = ::tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        ::std::assert_eq!(runtime.block_on(wait(1)), 1);
+    }
+    ::std::assert_eq!(sink.lines().len(), 5);
 }

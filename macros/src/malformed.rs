@@ -535,3 +535,97 @@ fn ffi_safe_reports_malformed_input() {
         assert_reports(name, &crate::ffi::expand(args, input));
     }
 }
+
+#[test]
+fn audit_log_reports_malformed_input() {
+    let cases: Vec<(&str, TokenStream, TokenStream)> = vec![
+        (
+            "unknown key",
+            quote!(operaton = "x"),
+            quote!(
+                fn f() {}
+            ),
+        ),
+        (
+            "skip unknown",
+            quote!(skip(b)),
+            quote!(
+                fn f(a: u8) {}
+            ),
+        ),
+        (
+            "redact unknown",
+            quote!(redact(b)),
+            quote!(
+                fn f(a: u8) {}
+            ),
+        ),
+        (
+            "resources unknown",
+            quote!(resources(b)),
+            quote!(
+                fn f(a: u8) {}
+            ),
+        ),
+        (
+            "args unknown",
+            quote!(args(b)),
+            quote!(
+                fn f(a: u8) {}
+            ),
+        ),
+        (
+            "skip_all and args",
+            quote!(skip_all, args(a)),
+            quote!(
+                fn f(a: u8) {}
+            ),
+        ),
+        (
+            "operation not a string",
+            quote!(operation = 5),
+            quote!(
+                fn f() {}
+            ),
+        ),
+        (
+            "skip not a list",
+            quote!(skip = "a"),
+            quote!(
+                fn f(a: u8) {}
+            ),
+        ),
+        (
+            "garbage",
+            quote!(,,),
+            quote!(
+                fn f() {}
+            ),
+        ),
+        (
+            "const fn",
+            TokenStream::new(),
+            quote!(
+                const fn f() {}
+            ),
+        ),
+        (
+            "struct",
+            TokenStream::new(),
+            quote!(
+                struct A;
+            ),
+        ),
+        ("empty", TokenStream::new(), TokenStream::new()),
+        (
+            "result on unit fn",
+            quote!(result),
+            quote!(
+                fn f() {}
+            ),
+        ),
+    ];
+    for (name, args, input) in cases {
+        assert_reports(name, &crate::audit::expand(args, input));
+    }
+}

@@ -167,3 +167,19 @@ fn ffi_safe_enum_and_fn() {
     ));
     check("ffi_safe_enum_and_fn", output);
 }
+
+#[test]
+fn audit_log_fn() {
+    check(
+        "audit_log_fn",
+        crate::audit::expand(
+            quote!(operation = "accounts.transfer", resources(from), start),
+            quote! {
+                pub fn transfer(from: u32, to: u32, password: &str) -> Result<u64, String> {
+                    let _ = password;
+                    Ok(u64::from(from + to))
+                }
+            },
+        ),
+    );
+}

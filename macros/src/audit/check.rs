@@ -124,10 +124,22 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<(darling::Error, TokenStream)>>
         })
         .collect();
     let runtime = RuntimePath::new(options.krate.as_ref());
-    let operation = options
-        .operation
-        .as_ref()
-        .map_or_else(|| fn_name.clone(), syn::LitStr::value);
+    let operation = match &options.operation {
+        None => fn_name.clone(),
+        Some(darling::util::PreservedStrExpr(syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(name),
+            ..
+        }))) => name.value(),
+        Some(other) => {
+            errors.push(
+                darling::Error::custom(format!(
+                    "`operation` takes a string: write `operation = \"{fn_name}\"`"
+                ))
+                .with_span(&other.0),
+            );
+            fn_name.clone()
+        }
+    };
     match errors.finish() {
         Ok(()) => Ok(Model {
             runtime,

@@ -9,7 +9,7 @@ use quote::ToTokens;
 #[derive(Debug, Default, FromMeta)]
 pub struct RawArgs {
     /// `operation = "name"`: the event's operation (default: the function's name).
-    pub operation: Option<syn::LitStr>,
+    pub operation: Option<darling::util::PreservedStrExpr>,
     /// `skip(a, b)`: parameters left out of `args`.
     pub skip: Option<PathList>,
     /// `skip_all`: no `args` at all.

@@ -1,0 +1,8 @@
+use palisade::audit_log;
+
+#[audit_log]
+struct Login {
+    user: String,
+}
+
+fn main() {}
