@@ -135,3 +135,25 @@ pub mod with_typed_builder {
         pub note: u8,
     }
 }
+
+#[path = "../../../tests/common/audit_workload.rs"]
+mod audit_palisade_side;
+
+/// The audit workload: palisade's bare and audited function, plus the same function
+/// under `tracing::instrument`.
+pub mod audit_workload {
+    pub use super::audit_palisade_side::{audited, bare};
+
+    /// The function under `tracing::instrument`, its span closing as one JSON line.
+    ///
+    /// # Errors
+    /// When `amount` is zero.
+    #[tracing::instrument(name = "transfer", err)]
+    #[inline(never)]
+    pub fn traced(from: u32, to: u32, amount: u64) -> Result<u64, String> {
+        if amount == 0 {
+            return Err("nothing to transfer".into());
+        }
+        Ok(amount + u64::from(from ^ to))
+    }
+}
