@@ -338,3 +338,33 @@ async fn a_dropped_future_is_recorded_as_cancelled() {
     assert_eq!(events[1]["outcome"], "failure");
     assert_eq!(events[1]["error_detail"], "cancelled before completion");
 }
+
+#[test]
+fn the_global_sink_is_installed_once_and_serves_threads_without_a_scope() {
+    let global = Arc::new(MemorySink::new());
+    assert!(audit::install(global.clone()).is_ok());
+    assert_eq!(
+        audit::install(MemorySink::new()),
+        Err(audit::AlreadyInstalled)
+    );
+    std::thread::spawn(|| explode(0)).join().unwrap();
+    let events = global.events();
+    assert!(events.iter().any(|event| event["operation"] == "explode"));
+}
+
+struct SlowSink;
+
+impl AuditSink for SlowSink {
+    fn record(&self, _: &AuditEvent<'_>) -> Result<(), SinkError> {
+        std::thread::sleep(Duration::from_millis(50));
+        Ok(())
+    }
+}
+
+#[test]
+fn a_blocking_sink_delays_but_never_loses_the_result() {
+    let _scope = audit::scoped_sink(Arc::new(SlowSink));
+    let started = std::time::Instant::now();
+    assert_eq!(place("a", Order { id: 2 }, 5, 1.0, false), Ok(10));
+    assert!(started.elapsed() >= Duration::from_millis(50));
+}
