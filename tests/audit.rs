@@ -368,3 +368,67 @@ fn a_blocking_sink_delays_but_never_loses_the_result() {
     assert_eq!(place("a", Order { id: 2 }, 5, 1.0, false), Ok(10));
     assert!(started.elapsed() >= Duration::from_millis(50));
 }
+
+/// One parameter per entry of `SENSITIVE_NAME_PARTS`, in its order. The macro decides
+/// redaction by name when it expands (so it costs nothing per call); this pins its list
+/// to the runtime's documented one.
+#[audit_log]
+#[allow(clippy::too_many_arguments)]
+fn every_sensitive_part(
+    old_passwd_hash: u8,
+    client_secret: u8,
+    refresh_token: u8,
+    api_key: u8,
+    pin_code: u8,
+    encrypted: u8,
+    salt_bytes: u8,
+    otp: u8,
+    ssn_last4: u8,
+    credentials: u8,
+    authorization: u8,
+    harmless: u8,
+) -> u8 {
+    old_passwd_hash
+        ^ client_secret
+        ^ refresh_token
+        ^ api_key
+        ^ pin_code
+        ^ encrypted
+        ^ salt_bytes
+        ^ otp
+        ^ ssn_last4
+        ^ credentials
+        ^ authorization
+        ^ harmless
+}
+
+#[test]
+fn the_macro_redacts_exactly_the_documented_name_parts() {
+    let (_, events) = record(|| every_sensitive_part(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
+    let args = events[0]["args"].as_object().unwrap();
+    assert_eq!(args.len(), 12);
+    let names = [
+        "old_passwd_hash",
+        "client_secret",
+        "refresh_token",
+        "api_key",
+        "pin_code",
+        "encrypted",
+        "salt_bytes",
+        "otp",
+        "ssn_last4",
+        "credentials",
+        "authorization",
+    ];
+    assert_eq!(names.len(), audit::SENSITIVE_NAME_PARTS.len());
+    for (part, name) in audit::SENSITIVE_NAME_PARTS.iter().zip(names) {
+        assert!(
+            name.to_ascii_lowercase().contains(part),
+            "{name} should carry {part}"
+        );
+        assert!(audit::is_sensitive_name(name));
+        assert_eq!(args[name], "[REDACTED]", "{name}");
+    }
+    assert_eq!(args["harmless"], 12);
+    assert!(!audit::is_sensitive_name("harmless"));
+}
