@@ -6,9 +6,9 @@
 
 mod audit;
 mod builder;
-mod ffi;
 #[cfg(test)]
-mod malformed;
+mod corpus;
+mod ffi;
 mod rules;
 #[cfg(test)]
 mod snapshots;
