@@ -2,14 +2,14 @@
 """Compile-time benchmark: the same generated workload through palisade and its peers.
 
 For each library it writes a crate with N structs of 8 fields that use the library's
-derive and one function per struct that uses it (builds one / validates one), builds it once (dependencies included), then times rebuilds after touching
-`src/lib.rs` and reports the median. With --clean it also times full clean builds.
+derive and one function per struct that uses it (builds one / validates one), then
+times clean builds (its own target directory deleted, dependencies included) and
+rebuilds after touching `src/lib.rs`, and reports the medians, side by side.
 
-    python3 bench/compile/run.py                 # builders: palisade, bon, typed-builder
-    python3 bench/compile/run.py --workload validation   # palisade, validator, garde
-    python3 bench/compile/run.py --clean --runs 3
+    python3 bench/compile/run.py                                # both workloads
+    python3 bench/compile/run.py --workload builder --no-clean  # rebuilds only
 
-Results go to stdout as a table; nothing is written inside the repository.
+Results go to stdout as tables; nothing is written inside the repository.
 """
 
 import argparse
@@ -59,6 +59,20 @@ BUILDER_PEERS = {
 VALIDATION_PEERS = {
     "palisade": (
         f'palisade = {{ path = "{ROOT}" }}',
+        "#[derive(Debug, palisade::Validate)]",
+        {
+            "id": "#[validate(range(1..=1000000))]",
+            "name": "#[validate(length(1..=64))]",
+            "count": "#[validate(range(..=100))]",
+            "ratio": "#[validate(range(0.0..=1.0))]",
+            "email": "#[validate(email)]",
+            "tags": "#[validate(length(..=10))]",
+            "note": "#[validate(length(1..=200))]",
+        },
+        "pub fn check{i}(item: &Item{i}) -> bool {{ palisade::Validate::validate(item).is_ok() }}\n\n",
+    ),
+    "palisade, std only": (
+        f'palisade = {{ path = "{ROOT}", default-features = false, features = ["std"] }}',
         "#[derive(Debug, palisade::Validate)]",
         {
             "id": "#[validate(range(1..=1000000))]",
@@ -140,21 +154,27 @@ def cargo_build(crate):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workload", choices=["builder", "validation"], default="builder")
+    parser.add_argument("--workload", choices=["builder", "validation", "all"], default="all")
     parser.add_argument("--structs", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--clean", action="store_true", help="also time clean builds (slow)")
+    parser.add_argument("--no-clean", dest="clean", action="store_false", help="skip the clean builds (slow)")
     args = parser.parse_args()
-    peers = BUILDER_PEERS if args.workload == "builder" else VALIDATION_PEERS
+    workloads = ["validation", "builder"] if args.workload == "all" else [args.workload]
+    for workload in workloads:
+        peers = BUILDER_PEERS if workload == "builder" else VALIDATION_PEERS
+        measure(workload, peers, args)
+
+
+def measure(workload, peers, args):
     directory = pathlib.Path(tempfile.mkdtemp(prefix="palisade-compile-"))
     try:
         crates = {
-            name: write_crate(directory, name, dependency, derive, attrs, usage, args.structs)
+            name: write_crate(directory, name.replace(", ", "-").replace(" ", "-"), dependency, derive, attrs, usage, args.structs)
             for name, (dependency, derive, attrs, usage) in peers.items()
         }
         results = {}
         for name, crate in crates.items():
-            print(f"building {name} ...", file=sys.stderr)
+            print(f"{workload}: building {name} ...", file=sys.stderr)
             first = cargo_build(crate)
             cleans = [first]
             if args.clean:
@@ -166,12 +186,13 @@ def main():
                 (crate / "src" / "lib.rs").touch()
                 rebuilds.append(cargo_build(crate))
             results[name] = (statistics.median(cleans) if args.clean else None, statistics.median(rebuilds))
-        print(f"\n{args.workload}: {args.structs} structs x 8 fields, median of {args.runs} runs (debug profile)\n")
-        print("| library | rebuild after touch | clean build |")
+        print(f"\n{workload}: {args.structs} structs x 8 fields, median of {args.runs} runs (debug profile)\n")
+        print("| library | clean build | rebuild after touch |")
         print("|---|---:|---:|")
         for name, (clean, rebuild) in results.items():
             clean_text = f"{clean:.2f} s" if clean is not None else "not measured"
-            print(f"| {name} | {rebuild:.2f} s | {clean_text} |")
+            print(f"| {name} | {clean_text} | {rebuild:.2f} s |")
+        sys.stdout.flush()
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
