@@ -1,39 +1,39 @@
 //! What generated code names, under one absolute path (`::palisade::__private`), so no
 //! user item can shadow it. Not public API: anything here may change in any release.
 
-pub use core::convert::{AsRef, TryFrom};
-pub use core::mem::replace;
-pub use core::ops::Bound;
-pub use core::option::Option::{self, None, Some};
-pub use core::panic;
-pub use core::result::Result::{self, Err, Ok};
-
-pub use core::convert::Into;
+// The standard items generated code names, so a user type called `Result`, `Some`
+// or `core` cannot capture them.
+pub use alloc::vec;
+pub use core::convert::{AsRef, Into, TryFrom};
 pub use core::default::Default;
 pub use core::marker::PhantomData;
-
-pub use alloc::vec;
-pub use core::mem::{align_of, offset_of, size_of};
+pub use core::mem::{align_of, offset_of, replace, size_of};
+pub use core::ops::Bound;
+pub use core::option::Option::{self, None, Some};
+pub use core::result::Result::{self, Err, Ok};
+pub use core::{cfg, env, module_path, panic};
 #[cfg(feature = "std")]
 pub use std::panic::{catch_unwind, AssertUnwindSafe};
 
-pub use crate::__palisade_impl_ffi_safe as impl_ffi_safe;
-pub use crate::builder;
+/// What `#[validate]` and `#[validated]` name.
+pub use crate::validate::rules;
+pub use crate::validate::{PathNode, Validate, ValidationErrors};
 
-/// What `#[audit_log]` names.
-#[cfg(feature = "std")]
-pub mod audit {
-    pub use crate::audit::__private::*;
-}
-pub use core::{cfg, env, module_path};
+/// What `#[derive(Builder)]` names.
+pub use crate::builder;
 
 /// What `#[ffi_safe]` names.
 pub mod ffi {
     pub use crate::ffi::__private::*;
     pub use crate::ffi::{CField, CHeader, CType, CTypeRef, FfiSafe, InvalidDiscriminant};
 }
-pub use crate::validate::rules;
-pub use crate::validate::{PathNode, Validate, ValidationErrors};
+pub use crate::__palisade_impl_ffi_safe as impl_ffi_safe;
+
+/// What `#[audit_log]` names.
+#[cfg(feature = "std")]
+pub mod audit {
+    pub use crate::audit::__private::*;
+}
 
 #[cfg(feature = "serde")]
 pub use serde;

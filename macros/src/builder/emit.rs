@@ -1,6 +1,7 @@
 //! Emits the builder: a struct with one typestate parameter per field, `T::builder()`,
-//! a setter per field, and `build()`, whose bounds are per-field traits carrying the
-//! `on_unimplemented` messages that name a missing or twice-set field.
+//! a setter per field, and `build()`. Setters require `IsUnset` and `build()` requires
+//! `IsSet` of each field's state, both runtime traits parameterised by a marker type
+//! named after the field, so their `on_unimplemented` messages name it.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -36,15 +37,12 @@ pub fn expand(model: &Model) -> TokenStream {
             syn::GenericParam::Lifetime(_) => {}
         }
     }
-    let declared_generics = {
-        let mut declared = builder_generics.clone();
-        declared.params.extend(
-            state_params
-                .iter()
-                .map(|state| -> syn::GenericParam { syn::parse_quote!(#state) }),
-        );
-        declared
-    };
+    let mut declared_generics = builder_generics;
+    declared_generics.params.extend(
+        state_params
+            .iter()
+            .map(|state| -> syn::GenericParam { syn::parse_quote!(#state) }),
+    );
     let (builder_impl_generics, builder_ty_generics, builder_where) =
         declared_generics.split_for_impl();
     let builder_params = &declared_generics.params;
