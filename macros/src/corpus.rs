@@ -166,6 +166,30 @@ const CORPUS: &[(Macro, &str, &str, Expect)] = &[
     (AuditLog, "", "fn f((a, b): (u8, u8)) -> u8 { a + b }", Valid),
 ];
 
+/// Deep nesting, as the fuzzer's `impl<<<<…` finding suggested: the macros recurse
+/// into types, and 50 levels must neither overflow nor be refused.
+fn deeply_nested() -> Vec<(Macro, String)> {
+    let ty = format!("{}u8{}", "Option<".repeat(50), ">".repeat(50));
+    vec![
+        (
+            Validate,
+            format!("struct A {{ #[validate(required)] a: {ty} }}"),
+        ),
+        (Builder, format!("struct A {{ a: {ty} }}")),
+        (AuditLog, format!("fn f(a: {ty}) -> usize {{ 0 }}")),
+    ]
+}
+
+#[test]
+fn deeply_nested_types_expand() {
+    for (which, item) in deeply_nested() {
+        let output = expand(which, TokenStream::new(), item.parse().unwrap());
+        let text = output.to_string();
+        assert!(!text.contains("compile_error"), "{which:?}: {text}");
+        assert!(syn::parse2::<syn::File>(output).is_ok());
+    }
+}
+
 fn expand(which: Macro, args: TokenStream, item: TokenStream) -> TokenStream {
     match which {
         Validate => crate::validate::expand(item),
