@@ -181,7 +181,32 @@ fn deeply_nested() -> Vec<(Macro, String)> {
 }
 
 #[test]
+fn syn_alone_needs_a_deep_stack_for_deep_nesting() {
+    // What overflows a 2 MiB debug test thread at ~45 levels is syn's own parser:
+    // parsing the item alone, with no palisade code involved.
+    let item = deeply_nested().remove(0).1;
+    let parsed = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || syn::parse_str::<syn::DeriveInput>(&item).is_ok())
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(parsed);
+}
+
+/// rustc runs procedural macros on a thread with at least 8 MiB of stack; the test
+/// gives the expansion the same.
+#[test]
 fn deeply_nested_types_expand() {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(expand_deeply_nested)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+fn expand_deeply_nested() {
     for (which, item) in deeply_nested() {
         let output = expand(which, TokenStream::new(), item.parse().unwrap());
         let text = output.to_string();
