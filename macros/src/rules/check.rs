@@ -336,11 +336,10 @@ fn push_checks(
                 }
                 let rule = match name {
                     "pattern" => {
-                        if let Err(error) = regex_syntax::Parser::new().parse(&lit.value()) {
+                        if let Err(message) = check_pattern(&lit.value()) {
                             errors.push(
                                 darling::Error::custom(format!(
-                                    "invalid regex in `pattern`: {}; fix the pattern (regex crate syntax)",
-                                    first_line(&error.to_string())
+                                    "invalid regex in `pattern`: {message}; fix the pattern (regex crate syntax)"
                                 ))
                                 .with_span(&lit),
                             );
@@ -372,8 +371,24 @@ fn push_checks(
     }
 }
 
+/// Parses `pattern` as the `regex` crate will, when the `regex` feature compiled the
+/// parser in; without it the runtime refuses the `pattern` rule with its own message.
+#[cfg(feature = "regex")]
+fn check_pattern(pattern: &str) -> Result<(), String> {
+    regex_syntax::Parser::new()
+        .parse(pattern)
+        .map(drop)
+        .map_err(|error| first_line(&error.to_string()))
+}
+
+#[cfg(not(feature = "regex"))]
+fn check_pattern(_: &str) -> Result<(), String> {
+    Ok(())
+}
+
 /// regex-syntax errors span several lines with an ASCII-art pointer; the last line
 /// says what is wrong.
+#[cfg(feature = "regex")]
 fn first_line(message: &str) -> String {
     message
         .lines()
