@@ -300,3 +300,20 @@ fn the_passing_path_allocates_at_most_once_per_event() {
     }
     let _ = std::fs::remove_file(temp_file("alloc"));
 }
+
+#[audit_log(skip_all)]
+fn tick(step: u64) -> u64 {
+    step + 1
+}
+
+#[test]
+fn an_event_without_arguments_does_not_allocate() {
+    let _scope = audit::scoped_sink(Arc::new(NoopSink));
+    assert_eq!(tick(1), 2);
+    let info = allocation_counter::measure(|| {
+        for step in 0..1000 {
+            assert_eq!(tick(step), step + 1);
+        }
+    });
+    assert_eq!(info.count_total, 0);
+}

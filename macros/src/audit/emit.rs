@@ -54,10 +54,16 @@ pub fn expand(model: &Model) -> TokenStream {
     let capture_uses = (!model.args.is_empty() || !model.resources.is_empty()).then(
         || quote!(use #audit::{DebugArg as _, NumberArg as _, OpaqueArg as _, TextArg as _};),
     );
-    let capture_param = if model.args.is_empty() && model.resources.is_empty() {
-        quote!(_)
+    let begin = if model.args.is_empty() && model.resources.is_empty() {
+        quote!(#audit::Call::begin_bare(&__PALISADE_SITE))
     } else {
-        quote!(__palisade_args)
+        quote! {
+            #audit::Call::begin(&__PALISADE_SITE, |__palisade_args| {
+                #capture_uses
+                #(#captures)*
+                #resources
+            })
+        }
     };
     item.block = syn::parse_quote!({
         static __PALISADE_SITE: #audit::CallSite = #audit::CallSite {
@@ -68,11 +74,7 @@ pub fn expand(model: &Model) -> TokenStream {
             version: #private::env!("CARGO_PKG_VERSION"),
             profile: if #private::cfg!(debug_assertions) { "debug" } else { "release" },
         };
-        let __palisade_call = #audit::Call::begin(&__PALISADE_SITE, |#capture_param| {
-            #capture_uses
-            #(#captures)*
-            #resources
-        });
+        let __palisade_call = #begin;
         let __palisade_value #value_type = #run;
         {
             use #audit::{ResultDebug as _, ResultDisplay as _, ResultOpaque as _, Success as _};

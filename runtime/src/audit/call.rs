@@ -4,6 +4,7 @@
 // The runtime is `no_std`; auditing needs the standard library.
 use std::prelude::rust_2021::*;
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -61,8 +62,8 @@ pub struct Call {
     id: EventId,
     started: Instant,
     actor: Arc<str>,
-    /// `{args}` then `[resources]`, one buffer for both.
-    captured: String,
+    /// `{args}` then `[resources]`, one buffer for both; borrowed when there are none.
+    captured: Cow<'static, str>,
     args_end: usize,
     finished: bool,
 }
@@ -110,13 +111,32 @@ impl Call {
             started: Instant::now(),
             actor: super::current_actor(),
             args_end,
-            captured: writer.out,
+            captured: Cow::Owned(writer.out),
             finished: false,
         };
-        if site.start {
-            call.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
+        call.started()
+    }
+
+    /// Starts a call of a function that logs no arguments or resources; this one does
+    /// not allocate.
+    pub fn begin_bare(site: &'static CallSite) -> Self {
+        let call = Call {
+            site,
+            id: next_id(),
+            started: Instant::now(),
+            actor: super::current_actor(),
+            args_end: 2,
+            captured: Cow::Borrowed("{}[]"),
+            finished: false,
+        };
+        call.started()
+    }
+
+    fn started(self) -> Self {
+        if self.site.start {
+            self.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
         }
-        call
+        self
     }
 
     /// Emits the finish event for a body that returned.
