@@ -105,38 +105,30 @@ impl Call {
                 end
             }
         };
+        Self::start(site, Cow::Owned(writer.out), args_end)
+    }
+
+    /// Starts a call of a function that logs no arguments or resources; this one does
+    /// not allocate.
+    pub fn begin_bare(site: &'static CallSite) -> Self {
+        Self::start(site, Cow::Borrowed("{}[]"), 2)
+    }
+
+    /// The call, its start event emitted when the site asks for one.
+    fn start(site: &'static CallSite, captured: Cow<'static, str>, args_end: usize) -> Self {
         let call = Call {
             site,
             id: next_id(),
             started: Instant::now(),
             actor: super::current_actor(),
             args_end,
-            captured: Cow::Owned(writer.out),
+            captured,
             finished: false,
         };
-        call.started()
-    }
-
-    /// Starts a call of a function that logs no arguments or resources; this one does
-    /// not allocate.
-    pub fn begin_bare(site: &'static CallSite) -> Self {
-        let call = Call {
-            site,
-            id: next_id(),
-            started: Instant::now(),
-            actor: super::current_actor(),
-            args_end: 2,
-            captured: Cow::Borrowed("{}[]"),
-            finished: false,
-        };
-        call.started()
-    }
-
-    fn started(self) -> Self {
-        if self.site.start {
-            self.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
+        if site.start {
+            call.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
         }
-        self
+        call
     }
 
     /// Emits the finish event for a body that returned.
