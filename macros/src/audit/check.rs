@@ -1,12 +1,11 @@
 //! Checks `#[audit_log]`: every parameter its options name exists, and decides for
 //! each parameter whether it is logged, redacted or left out.
 
-use darling::error::Accumulator;
-use darling::util::PathList;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
 use super::parse::RawAudit;
+use crate::util::attr::{error, Errors};
 use crate::util::runtime_path::RuntimePath;
 
 /// A checked `#[audit_log]`.
@@ -34,15 +33,15 @@ pub struct Arg {
 }
 
 /// Checks the options against the function's parameters, reporting all problems.
-pub fn check(raw: RawAudit) -> Result<Model, Box<(darling::Error, TokenStream)>> {
-    let mut errors = darling::Error::accumulator();
+pub fn check(raw: RawAudit) -> Result<Model, Box<(syn::Error, TokenStream)>> {
+    let mut errors = Errors::new();
     let options = errors.handle(raw.args).unwrap_or_default();
     let item = raw.item;
     let fn_name = item.sig.ident.to_string();
     if let Some(constness) = &item.sig.constness {
         errors.push(
-            darling::Error::custom("a `const fn` cannot be audited: it may run at compile time, where there is no clock or sink")
-                .with_span(constness),
+            error("a `const fn` cannot be audited: it may run at compile time, where there is no clock or sink")
+                .at(constness),
         );
     }
     let params = item
@@ -61,9 +60,9 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<(darling::Error, TokenStream)>>
         .iter()
         .map(|(ident, _)| ident.to_string())
         .collect::<Vec<_>>();
-    let lookup = |list: &Option<PathList>,
+    let lookup = |list: &Option<Vec<syn::Path>>,
                   option: &str,
-                  errors: &mut Accumulator|
+                  errors: &mut Errors|
      -> Vec<syn::Ident> {
         let Some(list) = list else { return Vec::new() };
         list.iter()
@@ -74,10 +73,10 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<(darling::Error, TokenStream)>>
                 } else {
                     let known = if names.is_empty() { "it has none".to_owned() } else { format!("its parameters are {}", names.join(", ")) };
                     errors.push(
-                        darling::Error::custom(format!(
+                        error(format!(
                             "`{option}` names `{name}`, which is not a parameter of `{fn_name}`: {known}"
                         ))
-                        .with_span(path),
+                        .at(path),
                     );
                     None
                 }
@@ -94,15 +93,15 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<(darling::Error, TokenStream)>>
     if options.skip_all.is_present() {
         if let Some(first) = options.args.as_ref().and_then(|list| list.first()) {
             errors.push(
-                darling::Error::custom("`skip_all` leaves out every argument, so `args(...)` has nothing to allow: keep one of them")
-                    .with_span(first),
+                error("`skip_all` leaves out every argument, so `args(...)` has nothing to allow: keep one of them")
+                    .at(first),
             );
         }
     }
     if options.result.is_present() && matches!(item.sig.output, syn::ReturnType::Default) {
         errors.push(
-            darling::Error::custom(format!("`result` says `{fn_name}` returns a `Result`, but it returns nothing: remove `result`"))
-                .with_span(&options.result.span()),
+            error(format!("`result` says `{fn_name}` returns a `Result`, but it returns nothing: remove `result`"))
+                .at_span(options.result.span()),
         );
     }
     let args = params
@@ -126,16 +125,16 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<(darling::Error, TokenStream)>>
     let runtime = RuntimePath::new(options.krate.as_ref());
     let operation = match &options.operation {
         None => fn_name.clone(),
-        Some(darling::util::PreservedStrExpr(syn::Expr::Lit(syn::ExprLit {
+        Some(syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(name),
             ..
-        }))) => name.value(),
+        })) => name.value(),
         Some(other) => {
             errors.push(
-                darling::Error::custom(format!(
+                error(format!(
                     "`operation` takes a string: write `operation = \"{fn_name}\"`"
                 ))
-                .with_span(&other.0),
+                .at(other),
             );
             fn_name.clone()
         }

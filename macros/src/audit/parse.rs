@@ -1,61 +1,85 @@
 //! The raw input of `#[audit_log]`: its options and the function.
 
-use darling::util::{Flag, PathList};
-use darling::FromMeta;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
+use crate::util::attr::{self, error, Errors, Flag, Keys};
+
 /// The options of `#[audit_log(...)]`.
-#[derive(Debug, Default, FromMeta)]
+#[derive(Default)]
 pub struct RawArgs {
     /// `operation = "name"`: the event's operation (default: the function's name).
-    pub operation: Option<darling::util::PreservedStrExpr>,
+    pub operation: Option<syn::Expr>,
     /// `skip(a, b)`: parameters left out of `args`.
-    pub skip: Option<PathList>,
+    pub skip: Option<Vec<syn::Path>>,
     /// `skip_all`: no `args` at all.
     pub skip_all: Flag,
     /// `redact(a)`: parameters logged as `"[REDACTED]"`.
-    pub redact: Option<PathList>,
+    pub redact: Option<Vec<syn::Path>>,
     /// `resources(a, b)`: parameters whose values go to `resources_affected`.
-    pub resources: Option<PathList>,
+    pub resources: Option<Vec<syn::Path>>,
     /// `args(a, b)`: log only these parameters (an allow-list).
-    pub args: Option<PathList>,
+    pub args: Option<Vec<syn::Path>>,
     /// `start`: also emit an event before the body runs.
     pub start: Flag,
     /// `result`: the return type is a `Result` (outcomes are read from any `Result`,
     /// aliases included; this documents it and checks it).
     pub result: Flag,
     /// `crate = "path"`: where to find palisade when it is re-exported or renamed.
-    #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
 }
 
 /// `#[audit_log]` before checking.
 pub struct RawAudit {
     /// Its options, or the error reading them.
-    pub args: darling::Result<RawArgs>,
+    pub args: syn::Result<RawArgs>,
     /// The function (free, method, `async`).
     pub item: syn::ItemFn,
 }
 
 /// Reads the options and the function; anything else is refused and handed back.
-pub fn parse(
-    args: TokenStream,
-    item: TokenStream,
-) -> Result<RawAudit, (darling::Error, TokenStream)> {
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawAudit, (syn::Error, TokenStream)> {
     let parsed: syn::Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
-        Err(error) => return Err((error.into(), item)),
+        Err(failure) => return Err((failure, item)),
     };
     let syn::Item::Fn(item) = parsed else {
         return Err((
-            darling::Error::custom("`#[audit_log]` applies to functions and methods with a body")
-                .with_span(&parsed),
+            error("`#[audit_log]` applies to functions and methods with a body").at(&parsed),
             parsed.into_token_stream(),
         ));
     };
-    let args = darling::ast::NestedMeta::parse_meta_list(args)
-        .map_err(darling::Error::from)
-        .and_then(|items| RawArgs::from_list(&items));
+    let mut errors = Errors::new();
+    let mut parsed = RawArgs::default();
+    Keys::new(
+        "#[audit_log(...)]",
+        "option",
+        &[
+            "operation",
+            "skip",
+            "skip_all",
+            "redact",
+            "resources",
+            "args",
+            "start",
+            "result",
+            "crate",
+        ],
+    )
+    .parse(args, &mut errors, |name, meta| {
+        match name {
+            "operation" => parsed.operation = Some(attr::expr(name, meta)?),
+            "skip" => parsed.skip = Some(attr::names(name, meta)?),
+            "skip_all" => parsed.skip_all = attr::flag(name, meta)?,
+            "redact" => parsed.redact = Some(attr::names(name, meta)?),
+            "resources" => parsed.resources = Some(attr::names(name, meta)?),
+            "args" => parsed.args = Some(attr::names(name, meta)?),
+            "start" => parsed.start = attr::flag(name, meta)?,
+            "result" => parsed.result = attr::flag(name, meta)?,
+            _ => parsed.krate = Some(attr::path(name, meta)?),
+        }
+        Ok(())
+    });
+    let args = errors.finish_with(parsed);
     Ok(RawAudit { args, item })
 }

@@ -1,8 +1,7 @@
 //! Checks the raw builder input into the model emission works from.
 
-use darling::util::Override;
-
 use super::parse::RawInput;
+use crate::util::attr::{self, error, Errors};
 use crate::util::runtime_path::RuntimePath;
 use crate::util::shape::Shape;
 
@@ -53,23 +52,19 @@ pub struct Field {
 }
 
 /// Checks the fields; every problem is reported together.
-pub fn check(raw: RawInput) -> darling::Result<Model> {
-    let mut errors = darling::Error::accumulator();
+pub fn check(raw: RawInput) -> syn::Result<Model> {
+    let mut errors = Errors::new();
     let fields = raw
-        .data
-        .take_struct()
-        .map(|fields| fields.fields)
-        .unwrap_or_default()
+        .fields
         .into_iter()
         .filter_map(|field| {
             let Some(ident) = field.ident else {
-                errors.push(darling::Error::custom("a builder field needs a name"));
+                errors.push(
+                    error("a builder field needs a name").at_span(proc_macro2::Span::call_site()),
+                );
                 return None;
             };
-            let default = field.default.map(|default| match default.into_inner() {
-                Override::Inherit => None,
-                Override::Explicit(expr) => Some(expr.0),
-            });
+            let default = field.default.map(attr::Spanned::into_inner);
             let kind = match (Shape::of(&field.ty), default) {
                 (Shape::Option(inner), default) => Kind::Optional {
                     inner,
@@ -81,7 +76,7 @@ pub fn check(raw: RawInput) -> darling::Result<Model> {
             Some(Field {
                 ident,
                 ty: field.ty,
-                docs: field.attrs,
+                docs: field.docs,
                 kind,
                 into: field.into.is_present(),
             })
@@ -106,10 +101,10 @@ pub fn check(raw: RawInput) -> darling::Result<Model> {
         };
         if let Some(clash) = clash {
             errors.push(
-                darling::Error::custom(format!(
+                error(format!(
                     "the setter of `{name}` would clash with {clash}: rename the field"
                 ))
-                .with_span(&field.ident),
+                .at(&field.ident),
             );
         }
     }

@@ -10,10 +10,10 @@ use proc_macro2::TokenStream;
 pub fn expand(input: TokenStream) -> TokenStream {
     let raw = match parse::parse(input) {
         Ok(raw) => raw,
-        Err(error) => return error.write_errors(),
+        Err(error) => return error.to_compile_error(),
     };
     match check::check(raw) {
         Ok(model) => emit::expand(&model),
-        Err(error) => error.write_errors(),
+        Err(error) => error.to_compile_error(),
     }
 }

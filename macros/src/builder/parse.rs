@@ -1,15 +1,12 @@
 //! The raw input of `#[derive(Builder)]`: the struct and its `#[builder(...)]`
 //! attributes, not yet checked.
 
-use darling::util::{Flag, Override, PreservedStrExpr, SpannedValue};
-use darling::{ast, FromDeriveInput, FromField};
+use crate::util::attr::{self, error, Errors, Flag, Keys, Spanned};
 
 /// The attribute that configures a builder.
 pub const BUILDER: &str = "builder";
 
 /// The deriving struct and its `#[builder(...)]` options.
-#[derive(FromDeriveInput)]
-#[darling(attributes(builder))]
 pub struct RawInput {
     /// The struct's name.
     pub ident: syn::Ident,
@@ -18,9 +15,8 @@ pub struct RawInput {
     /// Its generics, carried over to the builder.
     pub generics: syn::Generics,
     /// Its fields.
-    pub data: ast::Data<(), RawField>,
+    pub fields: Vec<RawField>,
     /// `#[builder(crate = "path")]`: where to find palisade when it is re-exported or renamed.
-    #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
     /// `#[builder(validated)]`: build through `try_new`, returning its `Result`.
     /// `#[validated]` adds it when it sees `#[derive(Builder)]` below itself.
@@ -28,37 +24,100 @@ pub struct RawInput {
 }
 
 /// One field and its `#[builder(...)]` options.
-#[derive(FromField)]
-#[darling(attributes(builder), forward_attrs(doc))]
 pub struct RawField {
-    /// The name.
+    /// The name (always there: only named fields get this far).
     pub ident: Option<syn::Ident>,
     /// The type.
     pub ty: syn::Type,
     /// Its doc comments, carried onto its setter.
-    pub attrs: Vec<syn::Attribute>,
-    /// `default` (the type's `Default`) or `default = EXPR`: the value when not set.
-    pub default: Option<SpannedValue<Override<PreservedStrExpr>>>,
+    pub docs: Vec<syn::Attribute>,
+    /// `default` (`None`: the type's `Default`) or `default = EXPR` (`Some`): the
+    /// value when not set.
+    pub default: Option<Spanned<Option<syn::Expr>>>,
     /// `into`: the setter takes `impl Into<T>`.
     pub into: Flag,
 }
 
 /// Parses the derive input; only structs with named fields have a builder.
-pub fn parse(input: proc_macro2::TokenStream) -> darling::Result<RawInput> {
+pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
     let input: syn::DeriveInput = syn::parse2(input)?;
     let wrong_shape = |span: &dyn quote::ToTokens, what: &str| {
-        darling::Error::custom(format!(
+        error(format!(
             "`#[derive(Builder)]` needs a struct with named fields, and this is {what}: setters are named after the fields"
         ))
-        .with_span(&span.to_token_stream())
+        .at(&span.to_token_stream())
     };
-    match &input.data {
-        syn::Data::Struct(data) if matches!(data.fields, syn::Fields::Named(_)) => {}
+    let named = match &input.data {
+        syn::Data::Struct(syn::DataStruct {
+            fields: syn::Fields::Named(named),
+            ..
+        }) => named,
         syn::Data::Struct(data) => {
             return Err(wrong_shape(&data.struct_token, "a tuple or unit struct"));
         }
         syn::Data::Enum(data) => return Err(wrong_shape(&data.enum_token, "an enum")),
         syn::Data::Union(data) => return Err(wrong_shape(&data.union_token, "a union")),
+    };
+    let mut errors = Errors::new();
+    let mut krate = None;
+    let mut validated = Flag::default();
+    let mut keys = Keys::new("#[builder(...)]", "option", &["crate", "validated"]);
+    for attr in builder_attrs(&input.attrs) {
+        keys.parse_attribute(attr, &mut errors, |name, meta| {
+            if name == "crate" {
+                krate = Some(attr::path(name, meta)?);
+            } else {
+                validated = attr::flag(name, meta)?;
+            }
+            Ok(())
+        });
     }
-    RawInput::from_derive_input(&input)
+    let fields = named
+        .named
+        .iter()
+        .map(|field| {
+            let mut default = None;
+            let mut into = Flag::default();
+            let mut keys = Keys::new("#[builder(...)]", "option", &["default", "into"]);
+            for attr in builder_attrs(&field.attrs) {
+                keys.parse_attribute(attr, &mut errors, |name, meta| {
+                    if name == "into" {
+                        into = attr::flag(name, meta)?;
+                    } else {
+                        let value = if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
+                            None
+                        } else {
+                            Some(attr::expr(name, meta)?)
+                        };
+                        default = Some(attr::spanned(meta, value));
+                    }
+                    Ok(())
+                });
+            }
+            RawField {
+                ident: field.ident.clone(),
+                ty: field.ty.clone(),
+                docs: field
+                    .attrs
+                    .iter()
+                    .filter(|attr| attr.path().is_ident("doc"))
+                    .cloned()
+                    .collect(),
+                default,
+                into,
+            }
+        })
+        .collect();
+    errors.finish_with(RawInput {
+        ident: input.ident,
+        vis: input.vis,
+        generics: input.generics,
+        fields,
+        krate,
+        validated,
+    })
+}
+
+fn builder_attrs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
+    attrs.iter().filter(|attr| attr.path().is_ident(BUILDER))
 }

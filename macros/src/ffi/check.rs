@@ -1,12 +1,11 @@
 //! Checks `#[ffi_safe]` input: a defined repr, FFI-safe field and parameter types
 //! (with advice for the usual mistakes), and options that fit the item.
 
-use darling::error::Accumulator;
-use darling::FromMeta;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
-use super::parse::{RawArgs, RawFfi, RawFieldArgs, RawItem, FFI};
+use super::parse::{RawArgs, RawFfi, RawItem, FFI};
+use crate::util::attr::{error, Errors};
 use crate::util::runtime_path::RuntimePath;
 
 /// A checked `#[ffi_safe]`.
@@ -79,8 +78,8 @@ const INT_REPRS: [&str; 10] = [
 
 /// Checks the item against its options; every problem is reported together, next to
 /// the item (its `#[ffi]` attributes removed) so nothing else breaks.
-pub fn check(raw: RawFfi) -> Result<Model, Box<(darling::Error, TokenStream)>> {
-    let mut errors = darling::Error::accumulator();
+pub fn check(raw: RawFfi) -> Result<Model, Box<(syn::Error, TokenStream)>> {
+    let mut errors = Errors::new();
     let args = errors.handle(raw.args).unwrap_or_default();
     let runtime = RuntimePath::new(args.krate.as_ref());
     let (kind, fallback) = match raw.item {
@@ -122,56 +121,51 @@ fn reprs(attrs: &[syn::Attribute]) -> Vec<syn::Ident> {
         .collect()
 }
 
-fn only_for_structs(args: &RawArgs, what: &str, errors: &mut Accumulator) {
+fn only_for_structs(args: &RawArgs, what: &str, errors: &mut Errors) {
     for (name, expr) in [("size", &args.size), ("align", &args.align)] {
         if let Some(expr) = expr {
             errors.push(
-                darling::Error::custom(format!(
+                error(format!(
                     "`{name}` checks a struct's layout and does not apply to {what}: remove it"
                 ))
-                .with_span(expr),
+                .at(expr),
             );
         }
     }
     if args.no_padding.is_present() {
         errors.push(
-            darling::Error::custom(format!(
+            error(format!(
                 "`no_padding` checks a struct's layout and does not apply to {what}: remove it"
             ))
-            .with_span(&args.no_padding.span()),
+            .at_span(args.no_padding.span()),
         );
     }
 }
 
-fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Accumulator) -> Struct {
+fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) -> Struct {
     let reprs = reprs(&item.attrs);
     let transparent = reprs.iter().any(|repr| repr == "transparent");
     if let Some(rust) = reprs.iter().find(|repr| *repr == "Rust") {
-        errors.push(
-            darling::Error::custom("`repr(Rust)` has no layout C can rely on: use `#[repr(C)]`")
-                .with_span(rust),
-        );
+        errors.push(error("`repr(Rust)` has no layout C can rely on: use `#[repr(C)]`").at(rust));
     } else if !transparent && !reprs.iter().any(|repr| repr == "C") {
         errors.push(
-            darling::Error::custom(format!(
+            error(format!(
                 "`{}` needs a layout C can rely on: add `#[repr(C)]` (or `#[repr(transparent)]` for a one-field wrapper)",
                 item.ident
             ))
-            .with_span(&item.ident),
+            .at(&item.ident),
         );
     }
     if item.fields.is_empty() {
         errors.push(
-            darling::Error::custom("a struct with no fields has no C equivalent (C forbids empty structs): add a field")
-                .with_span(&item.ident),
+            error("a struct with no fields has no C equivalent (C forbids empty structs): add a field")
+                .at(&item.ident),
         );
     }
     if let Some(on_panic) = &args.on_panic {
         errors.push(
-            darling::Error::custom(
-                "`on_panic` applies to an `extern \"C\" fn`, not to a struct: remove it",
-            )
-            .with_span(on_panic),
+            error("`on_panic` applies to an `extern \"C\" fn`, not to a struct: remove it")
+                .at(on_panic),
         );
     }
     let generic = item.generics.type_params().next().is_some()
@@ -179,18 +173,18 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Accumula
     if generic {
         for expr in [&args.size, &args.align].into_iter().flatten() {
             errors.push(
-                darling::Error::custom(
+                error(
                     "the layout of a generic struct depends on its parameters, so it cannot be asserted once here: assert it on a non-generic wrapper",
                 )
-                .with_span(expr),
+                .at(expr),
             );
         }
         if args.no_padding.is_present() {
             errors.push(
-                darling::Error::custom(
+                error(
                     "the layout of a generic struct depends on its parameters, so `no_padding` cannot be checked once here",
                 )
-                .with_span(&args.no_padding.span()),
+                .at_span(args.no_padding.span()),
             );
         }
     }
@@ -198,14 +192,14 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Accumula
     for (index, field) in item.fields.iter_mut().enumerate() {
         let mut offset = None;
         for attr in field.attrs.iter().filter(|attr| attr.path().is_ident(FFI)) {
-            if let Some(parsed) = errors.handle(RawFieldArgs::from_meta(&attr.meta)) {
+            if let Some(parsed) = errors.handle(super::parse::field_args(attr)) {
                 if generic {
                     if let Some(expr) = &parsed.offset {
                         errors.push(
-                            darling::Error::custom(
+                            error(
                                 "field offsets of a generic struct depend on its parameters: assert them on a non-generic wrapper",
                             )
-                            .with_span(expr),
+                            .at(expr),
                         );
                     }
                 }
@@ -241,24 +235,22 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Accumula
     }
 }
 
-fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Accumulator) -> Enum {
+fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Errors) -> Enum {
     only_for_structs(args, "an enum", errors);
     if let Some(on_panic) = &args.on_panic {
         errors.push(
-            darling::Error::custom(
-                "`on_panic` applies to an `extern \"C\" fn`, not to an enum: remove it",
-            )
-            .with_span(on_panic),
+            error("`on_panic` applies to an `extern \"C\" fn`, not to an enum: remove it")
+                .at(on_panic),
         );
     }
     for variant in &item.variants {
         if !matches!(variant.fields, syn::Fields::Unit) {
             errors.push(
-                darling::Error::custom(format!(
+                error(format!(
                     "`{}` carries data, and C has no layout for an enum with data: keep the enum fieldless and put the data in a `#[repr(C)]` struct next to its tag",
                     variant.ident
                 ))
-                .with_span(&variant.fields),
+                .at(&variant.fields),
             );
         }
     }
@@ -269,18 +261,18 @@ fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Accumulator) -> 
         .cloned();
     let repr = repr.unwrap_or_else(|| {
         errors.push(
-            darling::Error::custom(format!(
+            error(format!(
                 "`{}` needs an integer repr so C knows its size: add `#[repr(u8)]`, `#[repr(i32)]`, …",
                 item.ident
             ))
-            .with_span(&item.ident),
+            .at(&item.ident),
         );
         syn::Ident::new("u8", proc_macro2::Span::call_site())
     });
     Enum { item, repr }
 }
 
-fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Accumulator) -> Function {
+fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Errors) -> Function {
     only_for_structs(args, "a function", errors);
     let is_c = item.sig.abi.as_ref().is_some_and(|abi| {
         abi.name
@@ -289,18 +281,15 @@ fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Accumulator) -> Func
     });
     if !is_c {
         errors.push(
-            darling::Error::custom(format!(
+            error(format!(
                 "`{}` is not callable from C: declare it `extern \"C\" fn`",
                 item.sig.ident
             ))
-            .with_span(&item.sig.fn_token),
+            .at(&item.sig.fn_token),
         );
     }
     if let Some(asyncness) = &item.sig.asyncness {
-        errors.push(
-            darling::Error::custom("C cannot call an `async fn`: remove `async`")
-                .with_span(asyncness),
-        );
+        errors.push(error("C cannot call an `async fn`: remove `async`").at(asyncness));
     }
     let generic_names = item
         .sig
@@ -309,7 +298,7 @@ fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Accumulator) -> Func
         .map(|param| param.ident.to_string())
         .collect::<Vec<_>>();
     let mut checked = Vec::new();
-    let mut take = |ty: &syn::Type, errors: &mut Accumulator| {
+    let mut take = |ty: &syn::Type, errors: &mut Errors| {
         check_type(ty, errors);
         if !crate::util::mentions_type_param(ty, &item.sig.generics) && generic_names.is_empty() {
             checked.push(ty.clone());
@@ -332,14 +321,14 @@ fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Accumulator) -> Func
 
 /// Reports, with advice, the types that are never FFI-safe and that a macro can
 /// recognise by their syntax. Everything else is left to the `FfiSafe` bound.
-fn check_type(ty: &syn::Type, errors: &mut Accumulator) {
+fn check_type(ty: &syn::Type, errors: &mut Errors) {
     if let Some(advice) = advice(ty) {
         errors.push(
-            darling::Error::custom(format!(
+            error(format!(
                 "`{}` cannot cross an FFI boundary: {advice}",
                 crate::util::type_text(ty)
             ))
-            .with_span(ty),
+            .at(ty),
         );
     }
 }

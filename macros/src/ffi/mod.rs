@@ -11,13 +11,13 @@ use proc_macro2::TokenStream;
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let raw = match parse::parse(args, item) {
         Ok(raw) => raw,
-        Err((error, item)) => return crate::util::with_errors(error, item),
+        Err((error, item)) => return crate::util::with_errors(&error, item),
     };
     match check::check(raw) {
         Ok(model) => emit::expand(&model),
         Err(failed) => {
             let (errors, item) = *failed;
-            crate::util::with_errors(errors, item)
+            crate::util::with_errors(&errors, item)
         }
     }
 }

@@ -1,15 +1,15 @@
 //! The raw input of `#[ffi_safe]`: its options, the item, and per-field `#[ffi(...)]`.
 
-use darling::util::Flag;
-use darling::FromMeta;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
+
+use crate::util::attr::{self, error, Errors, Flag, Keys};
 
 /// The per-field attribute.
 pub const FFI: &str = "ffi";
 
 /// The options of `#[ffi_safe(...)]`.
-#[derive(Debug, Default, FromMeta)]
+#[derive(Default)]
 pub struct RawArgs {
     /// `size = N`: the struct's size in bytes.
     pub size: Option<syn::Expr>,
@@ -20,12 +20,11 @@ pub struct RawArgs {
     /// `on_panic = EXPR`: what an `extern "C" fn` returns when its body panics.
     pub on_panic: Option<syn::Expr>,
     /// `crate = "path"`: where to find palisade when it is re-exported or renamed.
-    #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
 }
 
 /// The options of `#[ffi(...)]` on a field.
-#[derive(Debug, Default, FromMeta)]
+#[derive(Default)]
 pub struct RawFieldArgs {
     /// `offset = K`: the field's offset in bytes.
     pub offset: Option<syn::Expr>,
@@ -44,20 +43,17 @@ pub enum RawItem {
 /// `#[ffi_safe]` before checking.
 pub struct RawFfi {
     /// Its options, or the error reading them.
-    pub args: darling::Result<RawArgs>,
+    pub args: syn::Result<RawArgs>,
     /// The item.
     pub item: RawItem,
 }
 
 /// Reads the options and the item; anything but a struct, an enum or a function is
 /// refused here and handed back unchanged.
-pub fn parse(
-    args: TokenStream,
-    item: TokenStream,
-) -> Result<RawFfi, (darling::Error, TokenStream)> {
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, (syn::Error, TokenStream)> {
     let parsed: syn::Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
-        Err(error) => return Err((error.into(), item)),
+        Err(failure) => return Err((failure, item)),
     };
     let item = match parsed {
         syn::Item::Struct(item) => RawItem::Struct(item),
@@ -65,16 +61,46 @@ pub fn parse(
         syn::Item::Fn(item) => RawItem::Fn(item),
         other => {
             return Err((
-                darling::Error::custom(
+                error(
                     "`#[ffi_safe]` applies to a `#[repr(C)]` struct, a fieldless enum with an integer repr, or an `extern \"C\" fn`",
                 )
-                .with_span(&other),
+                .at(&other),
                 other.into_token_stream(),
             ))
         }
     };
-    let args = darling::ast::NestedMeta::parse_meta_list(args)
-        .map_err(darling::Error::from)
-        .and_then(|items| RawArgs::from_list(&items));
+    let mut errors = Errors::new();
+    let mut parsed = RawArgs::default();
+    Keys::new(
+        "#[ffi_safe(...)]",
+        "option",
+        &["size", "align", "no_padding", "on_panic", "crate"],
+    )
+    .parse(args, &mut errors, |name, meta| {
+        match name {
+            "size" => parsed.size = Some(attr::expr(name, meta)?),
+            "align" => parsed.align = Some(attr::expr(name, meta)?),
+            "no_padding" => parsed.no_padding = attr::flag(name, meta)?,
+            "on_panic" => parsed.on_panic = Some(attr::expr(name, meta)?),
+            _ => parsed.krate = Some(attr::path(name, meta)?),
+        }
+        Ok(())
+    });
+    let args = errors.finish_with(parsed);
     Ok(RawFfi { args, item })
+}
+
+/// Reads one `#[ffi(...)]` on a field.
+pub fn field_args(attr: &syn::Attribute) -> syn::Result<RawFieldArgs> {
+    let mut errors = Errors::new();
+    let mut parsed = RawFieldArgs::default();
+    Keys::new("#[ffi(...)]", "option", &["offset"]).parse_attribute(
+        attr,
+        &mut errors,
+        |name, meta| {
+            parsed.offset = Some(attr::expr(name, meta)?);
+            Ok(())
+        },
+    );
+    errors.finish_with(parsed)
 }

@@ -2,14 +2,14 @@
 //! not fit its field: wrong type, empty or reversed ranges, out-of-type bounds, bad
 //! regexes. Emission only ever sees what passed here.
 
-use darling::error::Accumulator;
 use proc_macro2::Span;
 
 use super::parse::{self, RawRange, RawRuleSet};
+use crate::util::attr::{error, Errors, Spanned};
 use crate::util::shape::{IntType, Shape};
 
 /// `message = "..."` / `code = "..."` of a rule.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Overrides {
     /// The replacement human message.
     pub message: Option<syn::LitStr>,
@@ -18,7 +18,7 @@ pub struct Overrides {
 }
 
 /// The bounds of a checked range, ready to emit (literals already typed for the field).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Bounds {
     /// The lower bound, if any (always inclusive).
     pub start: Option<syn::Expr>,
@@ -34,7 +34,7 @@ pub struct Bounds {
 }
 
 /// One rule that fits its value.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum Rule {
     /// `range(...)`.
     Range(Bounds),
@@ -69,7 +69,7 @@ pub enum Rule {
 }
 
 /// A rule with where it was written and its overrides.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Check {
     /// The rule.
     pub rule: Rule,
@@ -82,7 +82,7 @@ pub struct Check {
 }
 
 /// Every rule on one value (a field, or the elements of a collection field).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ValueRules {
     /// The shape of the value the checks apply to (inside the `Option`, if any).
     pub shape: Shape,
@@ -135,7 +135,7 @@ pub fn field_rules(
     field: &str,
     ty: &syn::Type,
     attrs: &[syn::Attribute],
-    errors: &mut Accumulator,
+    errors: &mut Errors,
 ) -> ValueRules {
     let sets = attrs
         .iter()
@@ -149,7 +149,7 @@ fn value_rules(
     field: &str,
     ty: Option<&syn::Type>,
     sets: Vec<RawRuleSet>,
-    errors: &mut Accumulator,
+    errors: &mut Errors,
 ) -> ValueRules {
     let declared = ty.map_or(Shape::Other, Shape::of);
     let (shape, optional) = match declared {
@@ -176,10 +176,10 @@ fn value_rules(
                 rules.required = Some((set.required.span(), overrides.clone()));
             } else {
                 errors.push(
-                    darling::Error::custom(format!(
+                    error(format!(
                         "`required` applies to `Option` fields, and `{field}` always has a value: remove `required`"
                     ))
-                    .with_span(&set.required.span()),
+                    .at_span(set.required.span()),
                 );
             }
         }
@@ -203,10 +203,10 @@ fn value_rules(
         if after == before {
             if let Some(lit) = overrides.message.as_ref().or(overrides.code.as_ref()) {
                 errors.push(
-                    darling::Error::custom(
+                    error(
                         "`message` and `code` apply to the rules of their own `#[validate(...)]`, and this one has none: add a rule next to them",
                     )
-                    .with_span(lit),
+                    .at(lit),
                 );
             }
         }
@@ -217,11 +217,11 @@ fn value_rules(
             Shape::Other => Some(None),
             other => {
                 errors.push(
-                    darling::Error::custom(format!(
+                    error(format!(
                         "`each` applies to collections, and `{field}` is {}: remove `each` and write its rules directly",
                         other.describe()
                     ))
-                    .with_span(&span),
+                    .at_span(span),
                 );
                 None
             }
@@ -247,7 +247,7 @@ enum RawRule {
     Custom(syn::Path, Span),
 }
 
-type SpannedRange = darling::util::SpannedValue<RawRange>;
+type SpannedRange = Spanned<RawRange>;
 
 fn set_rules(set: RawRuleSet) -> Vec<RawRule> {
     let mut out = Vec::new();
@@ -292,7 +292,7 @@ fn push_checks(
     raw: Vec<RawRule>,
     overrides: &Overrides,
     checks: &mut Vec<Check>,
-    errors: &mut Accumulator,
+    errors: &mut Errors,
 ) {
     for raw in raw {
         let (rule, span, text) = match raw {
@@ -338,10 +338,10 @@ fn push_checks(
                     "pattern" => {
                         if let Err(message) = check_pattern(&lit.value()) {
                             errors.push(
-                                darling::Error::custom(format!(
+                                error(format!(
                                     "invalid regex in `pattern`: {message}; fix the pattern (regex crate syntax)"
                                 ))
-                                .with_span(&lit),
+                                .at(&lit),
                             );
                             continue;
                         }
@@ -409,14 +409,7 @@ enum Fit {
     Composite,
 }
 
-fn fits(
-    field: &str,
-    rule: &str,
-    shape: &Shape,
-    fit: Fit,
-    span: Span,
-    errors: &mut Accumulator,
-) -> bool {
+fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &mut Errors) -> bool {
     let ok = matches!(
         (fit, shape),
         (_, Shape::Other)
@@ -454,10 +447,10 @@ fn fits(
             Fit::Composite => "types that implement `Validate`",
         };
         errors.push(
-            darling::Error::custom(format!(
+            error(format!(
                 "`{rule}` applies to {applies}, and `{field}` is {what}: {advice}"
             ))
-            .with_span(&span),
+            .at_span(span),
         );
     }
     ok
@@ -571,17 +564,17 @@ fn check_bounds(
     rule: &str,
     range: &syn::ExprRange,
     shape: &Shape,
-    errors: &mut Accumulator,
+    errors: &mut Errors,
 ) -> Option<Bounds> {
     let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
     let start = range.start.as_deref();
     let end = range.end.as_deref();
     if start.is_none() && end.is_none() {
         errors.push(
-            darling::Error::custom(format!(
+            error(format!(
                 "`{rule}(..)` has no bounds and accepts everything: give a lower bound, an upper bound or both, such as `{rule}(1..=10)`"
             ))
-            .with_span(range),
+            .at(range),
         );
         return None;
     }
@@ -592,7 +585,7 @@ fn check_bounds(
         match literal(bound) {
             None => {}
             Some(Err(error)) => {
-                errors.push(error.into());
+                errors.push(error);
                 ok = false;
             }
             Some(Ok(number)) => match check_literal(field, rule, bound, number, shape) {
@@ -617,18 +610,18 @@ fn check_bounds(
                 format!("{high_text}..{low_text}")
             };
             errors.push(
-                darling::Error::custom(format!(
+                error(format!(
                     "this range is reversed: `{low_text}` is greater than `{high_text}`, so no value passes; write `{rule}({fixed})`"
                 ))
-                .with_span(range),
+                .at(range),
             );
             ok = false;
         } else if order == Some(std::cmp::Ordering::Equal) && !inclusive {
             errors.push(
-                darling::Error::custom(format!(
+                error(format!(
                     "this range is empty: `{low_text}..{high_text}` excludes its only value; write `{rule}({low_text}..={high_text})`"
                 ))
-                .with_span(range),
+                .at(range),
             );
             ok = false;
         }
@@ -641,12 +634,12 @@ fn check_bounds(
         };
         if at_min && ok {
             errors.push(
-                darling::Error::custom(format!(
+                error(format!(
                     "this range is empty: no `{}` is less than `{}`; raise the upper bound",
                     int.name,
                     crate::util::source_text(&end)
                 ))
-                .with_span(range),
+                .at(range),
             );
             ok = false;
         }
@@ -678,14 +671,14 @@ fn check_literal(
     bound: &syn::Expr,
     number: Number,
     shape: &Shape,
-) -> Result<(), darling::Error> {
+) -> Result<(), syn::Error> {
     let text = crate::util::source_text(&bound);
     match (shape, number) {
-        (Shape::Int(int), Number::Float(_)) => Err(darling::Error::custom(format!(
+        (Shape::Int(int), Number::Float(_)) => Err(error(format!(
             "`{text}` is not an integer, but `{field}` is `{}`: write an integer bound",
             int.name
         ))
-        .with_span(bound)),
+        .at(bound)),
         (Shape::Int(int), Number::Int(value)) => {
             let fits = if value.non_negative {
                 value.magnitude() <= int.max
@@ -695,16 +688,16 @@ fn check_literal(
             if fits {
                 Ok(())
             } else if rule == "range" {
-                Err(darling::Error::custom(format!(
+                Err(error(format!(
                     "`{text}` does not fit in `{}`, the type of `{field}` ({}..={}): use a bound within that range",
                     int.name, int.min, int.max
                 ))
-                .with_span(bound))
+                .at(bound))
             } else {
-                Err(darling::Error::custom(format!(
+                Err(error(format!(
                     "`{rule}` counts from 0, so `{text}` is not a valid bound: use a non-negative integer"
                 ))
-                .with_span(bound))
+                .at(bound))
             }
         }
         _ => Ok(()),
@@ -738,7 +731,7 @@ fn typed_bound(bound: &syn::Expr, shape: &Shape) -> syn::Expr {
 }
 
 /// Reads and checks the `#[invariant(...)]`s of a type.
-pub fn invariants(attrs: &[syn::Attribute], errors: &mut Accumulator) -> Vec<Invariant> {
+pub fn invariants(attrs: &[syn::Attribute], errors: &mut Errors) -> Vec<Invariant> {
     attrs
         .iter()
         .filter(|attr| attr.path().is_ident(parse::INVARIANT))

@@ -1,8 +1,10 @@
 //! The raw syntax of `#[validate(...)]` and `#[invariant(...)]`, as the user wrote it.
 
-use darling::util::{Flag, SpannedValue};
-use darling::FromMeta;
+use proc_macro2::TokenStream;
+use syn::meta::ParseNestedMeta;
 use syn::parse::{Parse, ParseStream};
+
+use crate::util::attr::{self, error, Errors, Flag, Keys, Spanned};
 
 /// The attribute that holds field rules.
 pub const VALIDATE: &str = "validate";
@@ -11,14 +13,14 @@ pub const INVARIANT: &str = "invariant";
 
 /// One `#[validate(...)]` attribute, or the inside of `each(...)`. `message` and
 /// `code` apply to every rule of the same attribute.
-#[derive(Debug, Default, FromMeta)]
+#[derive(Default)]
 pub struct RawRuleSet {
     /// `range(A..=B)`: a number within bounds.
-    pub range: Option<SpannedValue<RawRange>>,
+    pub range: Option<Spanned<RawRange>>,
     /// `length(A..=B)`: length in bytes or elements.
-    pub length: Option<SpannedValue<RawRange>>,
+    pub length: Option<Spanned<RawRange>>,
     /// `chars(A..=B)`: length in chars.
-    pub chars: Option<SpannedValue<RawRange>>,
+    pub chars: Option<Spanned<RawRange>>,
     /// `non_empty`: length above zero.
     pub non_empty: Flag,
     /// `pattern = "regex"`: the whole string matches.
@@ -40,11 +42,11 @@ pub struct RawRuleSet {
     /// `finite`: not NaN, not infinite.
     pub finite: Flag,
     /// `custom = path`: a `fn(&T) -> Result<(), ValidationError>`.
-    pub custom: Option<SpannedValue<syn::Path>>,
+    pub custom: Option<Spanned<syn::Path>>,
     /// `nested`: the field's own `Validate` impl, its errors under the field's path.
     pub nested: Flag,
     /// `each(...)`: rules for every element of a collection.
-    pub each: Option<SpannedValue<Box<RawRuleSet>>>,
+    pub each: Option<Spanned<Box<RawRuleSet>>>,
     /// `required`: an `Option` must be `Some`.
     pub required: Flag,
     /// `message = "..."`: replaces the human message of this attribute's rules.
@@ -54,33 +56,29 @@ pub struct RawRuleSet {
 }
 
 /// The `A..=B` inside `range(...)`, `length(...)` or `chars(...)`.
-#[derive(Debug)]
 pub struct RawRange {
     /// The range as written.
     pub range: syn::ExprRange,
 }
 
-impl FromMeta for RawRange {
-    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
-        let name = darling::util::path_to_string(item.path());
-        let syn::Meta::List(list) = item else {
-            return Err(darling::Error::custom(format!(
-                "`{name}` needs bounds: write `{name}(1..=10)`, `{name}(1..)` or `{name}(..=10)`"
-            ))
-            .with_span(item));
-        };
-        match syn::parse2::<syn::Expr>(list.tokens.clone()) {
-            Ok(syn::Expr::Range(range)) => Ok(RawRange { range }),
-            _ => Err(darling::Error::custom(format!(
-                "expected a range such as `{name}(1..=10)`, `{name}(1..)` or `{name}(..=10)`"
-            ))
-            .with_span(&list.tokens)),
-        }
+/// Reads the bounds of `name(...)`.
+fn range(name: &str, meta: &ParseNestedMeta) -> syn::Result<Spanned<RawRange>> {
+    let Some(tokens) = attr::group(meta)? else {
+        return Err(meta.error(format!(
+            "`{name}` needs bounds: write `{name}(1..=10)`, `{name}(1..)` or `{name}(..=10)`"
+        )));
+    };
+    match syn::parse2::<syn::Expr>(tokens.clone()) {
+        Ok(syn::Expr::Range(range)) => Ok(attr::spanned(meta, RawRange { range })),
+        _ => Err(error(format!(
+            "expected a range such as `{name}(1..=10)`, `{name}(1..)` or `{name}(..=10)`"
+        ))
+        .at(&tokens)),
     }
 }
 
 /// The options after the expression of `#[invariant(EXPR, ...)]`.
-#[derive(Debug, Default, FromMeta)]
+#[derive(Default)]
 pub struct RawInvariantOptions {
     /// `message = "..."`: the human message when the invariant does not hold.
     pub message: Option<syn::LitStr>,
@@ -114,70 +112,124 @@ impl Parse for InvariantSyntax {
     }
 }
 
+/// The keys of `#[validate(...)]` and `each(...)`.
+const RULE_KEYS: &[&str] = &[
+    "range",
+    "length",
+    "chars",
+    "non_empty",
+    "pattern",
+    "email",
+    "url",
+    "ascii",
+    "alphanumeric",
+    "prefix",
+    "suffix",
+    "contains",
+    "finite",
+    "custom",
+    "nested",
+    "each",
+    "required",
+    "message",
+    "code",
+];
+
 /// Reads one `#[invariant(...)]` attribute.
-pub fn parse_invariant(attr: &syn::Attribute) -> darling::Result<RawInvariant> {
+pub fn parse_invariant(attr: &syn::Attribute) -> syn::Result<RawInvariant> {
+    const NEEDS: &str =
+        "`invariant` needs a condition: write `#[invariant(self.min <= self.max, message = \"...\")]`";
     let syn::Meta::List(list) = &attr.meta else {
-        return Err(darling::Error::custom(
-            "`invariant` needs a condition: write `#[invariant(self.min <= self.max, message = \"...\")]`",
-        )
-        .with_span(attr));
+        return Err(error(NEEDS).at(attr));
     };
     if list.tokens.is_empty() {
-        return Err(darling::Error::custom(
-            "`invariant` needs a condition: write `#[invariant(self.min <= self.max, message = \"...\")]`",
-        )
-        .with_span(list));
+        return Err(error(NEEDS).at(list));
     }
     let syntax: InvariantSyntax = syn::parse2(list.tokens.clone())?;
-    let items = darling::ast::NestedMeta::parse_meta_list(syntax.rest)?;
-    let options = RawInvariantOptions::from_list(&items)?;
-    Ok(RawInvariant {
+    let mut errors = Errors::new();
+    let mut options = RawInvariantOptions::default();
+    Keys::new("#[invariant(...)]", "option", &["message", "code"]).parse(
+        syntax.rest,
+        &mut errors,
+        |name, meta| {
+            let text = attr::string(name, meta)?;
+            if name == "message" {
+                options.message = Some(text);
+            } else {
+                options.code = Some(text);
+            }
+            Ok(())
+        },
+    );
+    errors.finish_with(RawInvariant {
         expr: syntax.expr,
         options,
     })
 }
 
 /// Reads one `#[validate(...)]` attribute on a field.
-pub fn parse_rule_set(attr: &syn::Attribute) -> darling::Result<RawRuleSet> {
+pub fn parse_rule_set(attr: &syn::Attribute) -> syn::Result<RawRuleSet> {
     let syn::Meta::List(list) = &attr.meta else {
-        return Err(darling::Error::custom(
+        return Err(error(
             "`validate` needs rules: write `#[validate(range(1..=10))]`, `#[validate(email)]`, …",
         )
-        .with_span(&attr.meta));
+        .at(&attr.meta));
     };
-    let items = darling::ast::NestedMeta::parse_meta_list(list.tokens.clone())?;
-    let mut errors = darling::Error::accumulator();
-    let items = without_repeats(items, &mut errors);
-    let rules = errors.handle(RawRuleSet::from_list(&items));
-    errors.finish_with(rules.unwrap_or_default())
+    let mut errors = Errors::new();
+    let rules = rule_set(list.tokens.clone(), "#[validate(...)]", &mut errors);
+    errors.finish_with(rules)
 }
 
-/// Drops a key written twice in one attribute, reporting it on the second one with
-/// what to write instead.
-fn without_repeats(
-    items: Vec<darling::ast::NestedMeta>,
-    errors: &mut darling::error::Accumulator,
-) -> Vec<darling::ast::NestedMeta> {
-    let mut seen = Vec::new();
-    items
-        .into_iter()
-        .filter(|item| {
-            let darling::ast::NestedMeta::Meta(meta) = item else {
-                return true;
-            };
-            let name = darling::util::path_to_string(meta.path());
-            if seen.contains(&name) {
-                errors.push(
-                    darling::Error::custom(format!(
-                        "`{name}` is written twice in this `#[validate(...)]`: keep one, or move the second into its own `#[validate(...)]`"
-                    ))
-                    .with_span(meta.path()),
-                );
-                false
-            } else {
-                seen.push(name);
-                true
+/// Reads the rules of `#[validate(...)]` or of `each(...)`, keeping what can be read
+/// and gathering every error.
+fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRuleSet {
+    let mut set = RawRuleSet::default();
+    let mut nested_errors = Errors::new();
+    Keys::new(attribute, "rule", RULE_KEYS)
+        .repeat_hint(", or move the second into its own `#[validate(...)]`")
+        .parse(tokens, errors, |name, meta| {
+            match name {
+                "range" => set.range = Some(range(name, meta)?),
+                "length" => set.length = Some(range(name, meta)?),
+                "chars" => set.chars = Some(range(name, meta)?),
+                "non_empty" => set.non_empty = attr::flag(name, meta)?,
+                "pattern" => set.pattern = Some(attr::string(name, meta)?),
+                "email" => set.email = attr::flag(name, meta)?,
+                "url" => set.url = attr::flag(name, meta)?,
+                "ascii" => set.ascii = attr::flag(name, meta)?,
+                "alphanumeric" => set.alphanumeric = attr::flag(name, meta)?,
+                "prefix" => set.prefix = Some(attr::string(name, meta)?),
+                "suffix" => set.suffix = Some(attr::string(name, meta)?),
+                "contains" => set.contains = Some(attr::string(name, meta)?),
+                "finite" => set.finite = attr::flag(name, meta)?,
+                "custom" => {
+                    let path = attr::expr(name, meta).and_then(|value| match value {
+                        syn::Expr::Path(path) if path.qself.is_none() => Ok(path.path),
+                        other => Err(error(
+                            "`custom` takes a function's path: write `custom = my_check`",
+                        )
+                        .at(&other)),
+                    })?;
+                    set.custom = Some(attr::spanned(meta, path));
+                }
+                "nested" => set.nested = attr::flag(name, meta)?,
+                "each" => {
+                    let Some(inner) = attr::group(meta)? else {
+                        return Err(meta.error(
+                            "`each` needs the rules for every element: write `each(length(1..=64))`",
+                        ));
+                    };
+                    let inner = rule_set(inner, "each(...)", &mut nested_errors);
+                    set.each = Some(attr::spanned(meta, Box::new(inner)));
+                }
+                "required" => set.required = attr::flag(name, meta)?,
+                "message" => set.message = Some(attr::string(name, meta)?),
+                _ => set.code = Some(attr::string(name, meta)?),
             }
-        })
-        .collect()
+            Ok(())
+        });
+    if let Err(nested) = nested_errors.finish() {
+        errors.push(nested);
+    }
+    set
 }

@@ -1,5 +1,6 @@
 //! Helpers shared by every macro: the runtime path, type shapes, error plumbing.
 
+pub mod attr;
 pub mod runtime_path;
 pub mod shape;
 
@@ -7,8 +8,8 @@ use proc_macro2::TokenStream;
 
 /// Turns accumulated errors into `compile_error!`s, emitted together with `fallback`
 /// (the user's item, or a stub impl) so one mistake does not cascade into others.
-pub fn with_errors(errors: darling::Error, fallback: TokenStream) -> TokenStream {
-    let errors = errors.write_errors();
+pub fn with_errors(errors: &syn::Error, fallback: TokenStream) -> TokenStream {
+    let errors = errors.to_compile_error();
     quote::quote! {
         #errors
         #fallback

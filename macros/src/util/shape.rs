@@ -5,7 +5,7 @@
 //! does not recognise is [`Shape::Other`], and the runtime's trait bounds decide.
 
 /// The shape of a field type.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum Shape {
     /// A primitive integer.
     Int(IntType),
@@ -24,7 +24,7 @@ pub enum Shape {
 }
 
 /// A primitive integer type and its bounds.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct IntType {
     /// Its name, such as `u8`.
     pub name: &'static str,

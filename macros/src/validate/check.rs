@@ -1,9 +1,8 @@
 //! Checks the raw derive input into the model that emission works from.
 
-use darling::ast::Style;
-
-use super::parse::{RawField, RawInput};
+use super::parse::{RawData, RawField, RawInput, Style};
 use crate::rules::check::{self as rules, Invariant, Rule, ValueRules};
+use crate::util::attr::{error, Errors};
 use crate::util::runtime_path::RuntimePath;
 
 /// A checked `#[derive(Validate)]` (or the validation part of `#[validated]`).
@@ -64,28 +63,28 @@ pub struct Stub {
 }
 
 /// Checks every field's rules and the invariants, reporting all errors together.
-pub fn check(raw: RawInput) -> Result<Model, Box<(darling::Error, Stub)>> {
-    let mut errors = darling::Error::accumulator();
+pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Stub)>> {
+    let mut errors = Errors::new();
     let runtime = RuntimePath::new(raw.krate.as_ref());
     let invariants = rules::invariants(&raw.attrs, &mut errors);
     let body = match raw.data {
-        darling::ast::Data::Struct(fields) => Body::Struct(check_fields(fields.fields, &mut errors)),
-        darling::ast::Data::Enum(variants) => Body::Enum(
+        RawData::Struct(fields) => Body::Struct(check_fields(fields, &mut errors)),
+        RawData::Enum(variants) => Body::Enum(
             variants
                 .into_iter()
                 .map(|variant| {
                     for attr in &variant.attrs {
                         errors.push(
-                            darling::Error::custom(
+                            error(
                                 "rules go on the variant's fields, and invariants on the enum itself: move this attribute",
                             )
-                            .with_span(attr),
+                            .at(attr),
                         );
                     }
                     Variant {
                         ident: variant.ident,
-                        style: variant.fields.style,
-                        fields: check_fields(variant.fields.fields, &mut errors),
+                        style: variant.style,
+                        fields: check_fields(variant.fields, &mut errors),
                     }
                 })
                 .collect(),
@@ -112,7 +111,7 @@ pub fn check(raw: RawInput) -> Result<Model, Box<(darling::Error, Stub)>> {
 }
 
 /// Checks the fields of a struct or a variant.
-pub fn check_fields(fields: Vec<RawField>, errors: &mut darling::error::Accumulator) -> Vec<Field> {
+pub fn check_fields(fields: Vec<RawField>, errors: &mut Errors) -> Vec<Field> {
     let newtype = fields.len() == 1 && fields[0].ident.is_none();
     fields
         .into_iter()
@@ -120,10 +119,10 @@ pub fn check_fields(fields: Vec<RawField>, errors: &mut darling::error::Accumula
         .map(|(index, field)| {
             for attr in field.attrs.iter().filter(|attr| attr.path().is_ident(crate::rules::parse::INVARIANT)) {
                 errors.push(
-                    darling::Error::custom(
+                    error(
                         "`#[invariant(...)]` goes on the type, not on a field: move it above the struct or enum",
                     )
-                    .with_span(attr),
+                    .at(attr),
                 );
             }
             let member = match field.ident {

@@ -1,6 +1,6 @@
 //! Emits the `Validate` impl of a checked model.
 
-use darling::ast::Style;
+use super::parse::Style;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 

@@ -10,13 +10,13 @@ use proc_macro2::TokenStream;
 pub fn expand(input: TokenStream) -> TokenStream {
     let raw = match parse::parse(input) {
         Ok(raw) => raw,
-        Err(error) => return error.write_errors(),
+        Err(error) => return error.to_compile_error(),
     };
     match check::check(raw) {
         Ok(model) => emit::expand(&model),
         Err(failed) => {
             let (errors, stub) = *failed;
-            crate::util::with_errors(errors, emit::stub(&stub))
+            crate::util::with_errors(&errors, emit::stub(&stub))
         }
     }
 }

@@ -1,13 +1,11 @@
 //! Checks `#[validated]`: a struct whose fields are private, with named fields or one
 //! tuple field, and rules that fit. Reuses the derive's field and invariant checks.
 
-use darling::FromField;
-
 use super::parse::RawValidated;
 use crate::rules::parse::{INVARIANT, VALIDATE};
+use crate::util::attr::{error, Errors};
 use crate::util::runtime_path::RuntimePath;
 use crate::validate::check::{check_fields, Body, Field, Model};
-use crate::validate::parse::RawField;
 
 /// A checked `#[validated]` struct.
 pub struct Validated {
@@ -38,8 +36,8 @@ pub struct Fallback {
 }
 
 /// Checks the struct and its rules, reporting every error together.
-pub fn check(raw: RawValidated) -> Result<Validated, Box<(darling::Error, Fallback)>> {
-    let mut errors = darling::Error::accumulator();
+pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>> {
+    let mut errors = Errors::new();
     let args = errors.handle(raw.args).unwrap_or_default();
     let runtime = RuntimePath::new(args.krate.as_ref());
     let item = raw.item;
@@ -48,17 +46,17 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(darling::Error, Fallba
         syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => true,
         syn::Fields::Unnamed(fields) => {
             errors.push(
-                darling::Error::custom(
+                error(
                     "`#[validated]` needs named fields, or exactly one tuple field: name these fields so each gets a getter",
                 )
-                .with_span(&fields.paren_token.span.join()),
+                .at_span(fields.paren_token.span.join()),
             );
             true
         }
         syn::Fields::Unit => {
             errors.push(
-                darling::Error::custom("`#[validated]` on a struct with no fields checks nothing: add fields with rules, or remove it")
-                    .with_span(&item.ident),
+                error("`#[validated]` on a struct with no fields checks nothing: add fields with rules, or remove it")
+                    .at(&item.ident),
             );
             false
         }
@@ -70,19 +68,15 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(darling::Error, Fallba
                 .as_ref()
                 .map_or_else(|| "get".to_owned(), ToString::to_string);
             errors.push(
-                darling::Error::custom(format!(
+                error(format!(
                     "fields of a `#[validated]` type must be private: a visible field lets code skip the checks; remove `{}` and read it through the generated `{name}()`",
                     quote::ToTokens::to_token_stream(&field.vis)
                 ))
-                .with_span(&field.vis),
+                .at(&field.vis),
             );
         }
     }
-    let raw_fields = item
-        .fields
-        .iter()
-        .filter_map(|field| errors.handle(RawField::from_field(field)))
-        .collect::<Vec<_>>();
+    let raw_fields = crate::validate::parse::fields(&item.fields).1;
     let fields = check_fields(raw_fields, &mut errors);
     let invariants = crate::rules::check::invariants(&item.attrs, &mut errors);
     let original_attrs = item.attrs.clone();

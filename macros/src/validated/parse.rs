@@ -1,24 +1,23 @@
 //! The raw input of `#[validated]`: its arguments and the struct it is on.
 
-use darling::util::Flag;
-use darling::FromMeta;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
+use crate::util::attr::{self, error, Errors, Flag, Keys};
+
 /// The arguments of `#[validated(...)]`.
-#[derive(Debug, Default, FromMeta)]
+#[derive(Default)]
 pub struct RawArgs {
     /// `serde`: derive `Serialize`, and a `Deserialize` that goes through `try_new`.
     pub serde: Flag,
     /// `crate = "path"`: where to find palisade when it is re-exported or renamed.
-    #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
 }
 
 /// `#[validated]` before checking.
 pub struct RawValidated {
     /// Its arguments, or the error reading them.
-    pub args: darling::Result<RawArgs>,
+    pub args: syn::Result<RawArgs>,
     /// The struct.
     pub item: syn::ItemStruct,
 }
@@ -28,34 +27,46 @@ pub struct RawValidated {
 pub fn parse(
     args: TokenStream,
     item: TokenStream,
-) -> Result<RawValidated, (darling::Error, TokenStream)> {
+) -> Result<RawValidated, (syn::Error, TokenStream)> {
     let item: syn::Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
-        Err(error) => return Err((error.into(), item)),
+        Err(failure) => return Err((failure, item)),
     };
     let item = match item {
         syn::Item::Struct(item) => item,
         syn::Item::Enum(item) => {
             return Err((
-                darling::Error::custom(
+                error(
                     "`#[validated]` applies to structs: an enum can hold any of its variants; use `#[derive(Validate)]` on it instead",
                 )
-                .with_span(&item.enum_token),
+                .at(&item.enum_token),
                 item.into_token_stream(),
             ))
         }
         other => {
             return Err((
-                darling::Error::custom(
+                error(
                     "`#[validated]` applies to structs with named fields or to one-field tuple structs",
                 )
-                .with_span(&other),
+                .at(&other),
                 other.into_token_stream(),
             ))
         }
     };
-    let args = darling::ast::NestedMeta::parse_meta_list(args)
-        .map_err(darling::Error::from)
-        .and_then(|items| RawArgs::from_list(&items));
+    let mut errors = Errors::new();
+    let mut parsed = RawArgs::default();
+    Keys::new("#[validated(...)]", "option", &["serde", "crate"]).parse(
+        args,
+        &mut errors,
+        |name, meta| {
+            if name == "serde" {
+                parsed.serde = attr::flag(name, meta)?;
+            } else {
+                parsed.krate = Some(attr::path(name, meta)?);
+            }
+            Ok(())
+        },
+    );
+    let args = errors.finish_with(parsed);
     Ok(RawValidated { args, item })
 }

@@ -1,5 +1,5 @@
 ::core::compile_error! {
-    "Unknown field: `serd`. Did you mean `serde`?"
+    "unknown option `serd` in `#[validated(...)]`: did you mean `serde`?"
 }
 ::core::compile_error! {
     "fields of a `#[validated]` type must be private: a visible field lets code skip the checks; remove `pub` and read it through the generated `get()`"
