@@ -48,7 +48,7 @@ pub struct Signup {
     password: String,
     #[validate(range(13..=130))]
     age: u8,
-    #[validate(url)]
+    #[validate(prefix = "https://")]
     homepage: Option<String>,
     #[validate(length(..=3), each(nested))]
     servers: Vec<Server>,
@@ -56,10 +56,26 @@ pub struct Signup {
 
 #[derive(Debug, Validate)]
 pub struct Server {
-    #[validate(length(1..=253), pattern = r"[a-z0-9.-]+")]
+    #[validate(length(1..=253), custom = hostname)]
     host: String,
     #[validate(nested)]
     tls: Tls,
+}
+
+/// A rule of your own: any `fn(&T) -> Result<(), ValidationError>`. (With the `regex`
+/// feature, `pattern = r"[a-z0-9.-]+"` says the same.)
+fn hostname(host: &str) -> Result<(), palisade::ValidationError> {
+    if host
+        .bytes()
+        .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || b".-".contains(&byte))
+    {
+        Ok(())
+    } else {
+        Err(palisade::ValidationError::new(
+            "hostname",
+            "use lowercase letters, digits, `.` and `-`",
+        ))
+    }
 }
 
 #[derive(Debug, Validate)]

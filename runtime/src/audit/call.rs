@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
+use super::json;
 use super::secret::REDACTED;
 
 /// Arguments longer than this (in bytes of JSON text) are cut, so an enormous value
@@ -223,14 +224,14 @@ impl ArgsWriter {
         if !std::mem::replace(&mut self.first, false) {
             self.out.push(',');
         }
-        push_json_string(&mut self.out, name);
+        json::push_string(&mut self.out, name);
         self.out.push(':');
     }
 
     /// Writes `name` as redacted.
     pub fn redacted(&mut self, name: &str) {
         self.key(name);
-        push_json_string(&mut self.out, REDACTED);
+        json::push_string(&mut self.out, REDACTED);
     }
 
     /// Closes the arguments and starts the resources array.
@@ -265,17 +266,17 @@ impl ArgsWriter {
         match cut {
             Some(end) => {
                 self.out.push('"');
-                escape_into(&mut self.out, &text[..end]);
+                json::escape_into(&mut self.out, &text[..end]);
                 let _ = write!(self.out, "…[{} more bytes]\"", text.len() - end);
             }
-            None => push_json_string(&mut self.out, text),
+            None => json::push_string(&mut self.out, text),
         }
     }
 
     fn debug(&mut self, value: &dyn fmt::Debug) {
         self.out.push('"');
         let mark = self.out.len();
-        let mut limited = Limited {
+        let mut limited = json::Escaping {
             out: &mut self.out,
             left: MAX_VALUE_LEN,
         };
@@ -291,52 +292,6 @@ impl ArgsWriter {
             }
         }
         self.out.push('"');
-    }
-}
-
-/// A `fmt::Write` that JSON-escapes and stops after `left` bytes.
-struct Limited<'a> {
-    out: &'a mut String,
-    left: usize,
-}
-
-impl fmt::Write for Limited<'_> {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        if text.len() > self.left {
-            let mut end = self.left;
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            escape_into(self.out, &text[..end]);
-            self.left = 0;
-            return Err(fmt::Error);
-        }
-        self.left -= text.len();
-        escape_into(self.out, text);
-        Ok(())
-    }
-}
-
-fn push_json_string(out: &mut String, text: &str) {
-    out.push('"');
-    escape_into(out, text);
-    out.push('"');
-}
-
-/// JSON string escaping (RFC 8259 §7).
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
     }
 }
 

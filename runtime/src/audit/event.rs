@@ -4,7 +4,10 @@
 use std::prelude::rust_2021::*;
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::io::Write as _;
+
+use super::json;
 use std::time::{Duration, SystemTime};
 
 /// A unique event id: 32 hex digits, a per-process nonce then a counter, so ids stay
@@ -122,22 +125,10 @@ impl fmt::Debug for AuditEvent<'_> {
     }
 }
 
-/// Serializes any `Display` as a JSON string, escaped as it is written.
-struct DisplayString<'a>(&'a dyn fmt::Display);
-
-impl serde::Serialize for DisplayString<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
-    }
-}
-
 impl AuditEvent<'_> {
     /// Appends the event as one line of JSON, without the newline.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        let string = |out: &mut Vec<u8>, text: &str| {
-            // Writing a `&str` into a `Vec` cannot fail.
-            let _ = serde_json::to_writer(&mut *out, text);
-        };
+        let string = json::push_string::<Vec<u8>>;
         out.extend_from_slice(b"{\"timestamp\":\"");
         let _ = write!(out, "{}", humantime::format_rfc3339_micros(self.timestamp));
         let _ = write!(
@@ -170,7 +161,17 @@ impl AuditEvent<'_> {
         out.extend_from_slice(b",\"error_detail\":");
         match self.error_detail {
             Some(detail) => {
-                let _ = serde_json::to_writer(&mut *out, &DisplayString(detail));
+                out.push(b'"');
+                // Unlimited: only a failing `Display` stops it, and what it wrote
+                // before failing is kept.
+                let _ = write!(
+                    json::Escaping {
+                        out: &mut *out,
+                        left: usize::MAX
+                    },
+                    "{detail}"
+                );
+                out.push(b'"');
             }
             None => out.extend_from_slice(b"null"),
         }

@@ -17,6 +17,7 @@ use std::thread_local;
 
 mod call;
 mod event;
+mod json;
 mod secret;
 mod sinks;
 

@@ -138,7 +138,9 @@ impl MemorySink {
             .clone()
     }
 
-    /// The events recorded so far, parsed.
+    /// The events recorded so far, parsed (with the `serde` feature).
+    #[cfg(feature = "serde")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     #[must_use]
     pub fn events(&self) -> Vec<serde_json::Value> {
         self.lines()

@@ -624,7 +624,7 @@ pub fn invariant(holds: bool, message: &'static str) -> Outcome {
 #[diagnostic::on_unimplemented(
     message = "the `url` rule needs palisade's `url` feature",
     label = "`url` used here",
-    note = "enable it with `palisade = {{ version = \"...\", features = [\"url\"] }}` (it is on by default)"
+    note = "enable it with `palisade = {{ version = \"...\", features = [\"url\"] }}`"
 )]
 pub trait UrlSupport {
     /// Whether `text` is an absolute URL.
@@ -660,7 +660,7 @@ pub fn url<T: Text + ?Sized, R: UrlSupport>(value: &T, rule: &R) -> Outcome {
 #[diagnostic::on_unimplemented(
     message = "the `pattern` rule needs palisade's `regex` feature",
     label = "`pattern` used here",
-    note = "enable it with `palisade = {{ version = \"...\", features = [\"regex\"] }}` (it is on by default)"
+    note = "enable it with `palisade = {{ version = \"...\", features = [\"regex\"] }}`"
 )]
 pub trait PatternSupport {
     /// Whether the whole of `text` matches.
