@@ -13,6 +13,7 @@ Results go to stdout as tables; nothing is written inside the repository.
 """
 
 import argparse
+import re
 import os
 import pathlib
 import shutil
@@ -71,8 +72,8 @@ VALIDATION_PEERS = {
         },
         "pub fn check{i}(item: &Item{i}) -> bool {{ palisade::Validate::validate(item).is_ok() }}\n\n",
     ),
-    "palisade, std only": (
-        f'palisade = {{ path = "{ROOT}", default-features = false, features = ["std"] }}',
+    "palisade, regex + url features": (
+        f'palisade = {{ path = "{ROOT}", features = ["regex", "url"] }}',
         "#[derive(Debug, palisade::Validate)]",
         {
             "id": "#[validate(range(1..=1000000))]",
@@ -169,7 +170,7 @@ def measure(workload, peers, args):
     directory = pathlib.Path(tempfile.mkdtemp(prefix="palisade-compile-"))
     try:
         crates = {
-            name: write_crate(directory, name.replace(", ", "-").replace(" ", "-"), dependency, derive, attrs, usage, args.structs)
+            name: write_crate(directory, re.sub(r'[^A-Za-z0-9_]+', '-', name), dependency, derive, attrs, usage, args.structs)
             for name, (dependency, derive, attrs, usage) in peers.items()
         }
         results = {}

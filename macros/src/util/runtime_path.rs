@@ -6,25 +6,55 @@ use quote::{quote, ToTokens};
 
 /// Where the runtime lives, as generated code spells it.
 #[derive(Clone)]
-pub struct RuntimePath(TokenStream);
+pub struct RuntimePath {
+    root: TokenStream,
+    aliased: bool,
+}
 
 impl RuntimePath {
     /// `::palisade` or the user's `crate = "path"`.
     pub fn new(user: Option<&syn::Path>) -> Self {
-        match user {
-            Some(path) => Self(path.to_token_stream()),
-            None => Self(quote!(::palisade)),
+        let root = match user {
+            Some(path) => path.to_token_stream(),
+            None => quote!(::palisade),
+        };
+        Self {
+            root,
+            aliased: false,
         }
     }
 
-    /// `<runtime>::__private`, the module generated code names everything through.
-    pub fn private(&self) -> TokenStream {
-        let root = &self.0;
-        quote!(#root::__private)
+    /// The same runtime, named `__palisade` by generated code that starts its
+    /// `const _: () = { ... };` block with [`RuntimePath::import`]. Expansions that
+    /// name the runtime hundreds of times are that much shorter, for rustc to read and
+    /// for people to review in `cargo expand`.
+    pub fn aliased(self) -> Self {
+        Self {
+            aliased: true,
+            ..self
+        }
     }
 
-    /// The path as a string, for `#[serde(crate = "...")]`.
+    /// `use <runtime>::__private as __palisade;`, for the top of a `const _` block.
+    pub fn import(&self) -> TokenStream {
+        let root = &self.root;
+        quote!(use #root::__private as __palisade;)
+    }
+
+    /// `<runtime>::__private` (or its alias), the module generated code names
+    /// everything through.
+    pub fn private(&self) -> TokenStream {
+        if self.aliased {
+            quote!(__palisade)
+        } else {
+            let root = &self.root;
+            quote!(#root::__private)
+        }
+    }
+
+    /// The full path as a string, for `#[serde(crate = "...")]`.
     pub fn private_string(&self) -> String {
-        self.private().to_string().replace(' ', "")
+        let root = &self.root;
+        quote!(#root::__private).to_string().replace(' ', "")
     }
 }

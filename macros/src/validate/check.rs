@@ -65,7 +65,7 @@ pub struct Stub {
 /// Checks every field's rules and the invariants, reporting all errors together.
 pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Stub)>> {
     let mut errors = Errors::new();
-    let runtime = RuntimePath::new(raw.krate.as_ref());
+    let runtime = RuntimePath::new(raw.krate.as_ref()).aliased();
     let invariants = rules::invariants(&raw.attrs, &mut errors);
     let body = match raw.data {
         RawData::Struct(fields) => Body::Struct(check_fields(fields, &mut errors)),

@@ -9,9 +9,11 @@ use crate::rules::emit::{invariant_checks, value_checks, Names};
 
 /// `#[derive(Validate)]`'s whole output.
 pub fn expand(model: &Model) -> TokenStream {
+    let import = model.runtime.import();
     let validate = validate_impl(model);
     quote! {
         const _: () = {
+            #import
             #validate
         };
     }
@@ -69,10 +71,12 @@ pub fn validate_impl(model: &Model) -> TokenStream {
 /// `Validate` methods do not add errors of their own.
 pub fn stub(stub: &Stub) -> TokenStream {
     let private = stub.runtime.private();
+    let import = stub.runtime.import();
     let ident = &stub.ident;
     let (impl_generics, ty_generics, where_clause) = stub.generics.split_for_impl();
     quote! {
         const _: () = {
+            #import
             #[automatically_derived]
             impl #impl_generics #private::Validate for #ident #ty_generics #where_clause {
                 fn validate_into(&self, _: &#private::PathNode<'_>, _: &mut #private::ValidationErrors) {}

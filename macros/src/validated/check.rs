@@ -39,7 +39,7 @@ pub struct Fallback {
 pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>> {
     let mut errors = Errors::new();
     let args = errors.handle(raw.args).unwrap_or_default();
-    let runtime = RuntimePath::new(args.krate.as_ref());
+    let runtime = RuntimePath::new(args.krate.as_ref()).aliased();
     let item = raw.item;
     let newtype = match &item.fields {
         syn::Fields::Named(_) => false,

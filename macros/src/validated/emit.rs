@@ -23,9 +23,11 @@ pub fn expand(validated: &Validated) -> TokenStream {
     let inherent = inherent_impl(validated);
     let newtype = validated.newtype.then(|| newtype_impls(validated));
     let serde = validated.serde.then(|| serde_impls(validated));
+    let import = model.runtime.import();
     quote! {
         #item
         const _: () = {
+            #import
             #validate
             #[automatically_derived]
             impl #impl_generics #private::builder::Validated for #ident #ty_generics #where_clause {}

@@ -9,12 +9,13 @@
 }
 pub struct Port(pub u8);
 const _: () = {
+    use ::palisade::__private as __palisade;
     #[automatically_derived]
-    impl ::palisade::__private::Validate for Port {
+    impl __palisade::Validate for Port {
         fn validate_into(
             &self,
-            _: &::palisade::__private::PathNode<'_>,
-            _: &mut ::palisade::__private::ValidationErrors,
+            _: &__palisade::PathNode<'_>,
+            _: &mut __palisade::ValidationErrors,
         ) {}
     }
 };

@@ -1,31 +1,32 @@
 #[derive(Debug)]
 pub struct Port(u32);
 const _: () = {
+    use ::palisade::__private as __palisade;
     #[automatically_derived]
-    impl ::palisade::__private::Validate for Port {
+    impl __palisade::Validate for Port {
         fn validate_into(
             &self,
-            __palisade_at: &::palisade::__private::PathNode<'_>,
-            __palisade_errors: &mut ::palisade::__private::ValidationErrors,
+            __palisade_at: &__palisade::PathNode<'_>,
+            __palisade_errors: &mut __palisade::ValidationErrors,
         ) {
             {
                 let __palisade_value = &self.0;
                 let __palisade_at_0 = *__palisade_at;
-                ::palisade::__private::rules::report(
+                __palisade::rules::report(
                     __palisade_errors,
                     &__palisade_at_0,
-                    ::palisade::__private::rules::range(
+                    __palisade::rules::range(
                         __palisade_value,
-                        ::palisade::__private::Bound::Included(1),
-                        ::palisade::__private::Bound::Included(65535),
+                        __palisade::Bound::Included(1),
+                        __palisade::Bound::Included(65535),
                     ),
-                    ::palisade::__private::rules::Overrides::NONE,
+                    __palisade::rules::Overrides::NONE,
                 );
             }
         }
     }
     #[automatically_derived]
-    impl ::palisade::__private::builder::Validated for Port {}
+    impl __palisade::builder::Validated for Port {}
     #[automatically_derived]
     impl Port {
         ///Builds a `Port`, checking every rule and invariant.
@@ -35,18 +36,11 @@ const _: () = {
         /// Every rule that fails, each with its path.
         pub fn try_new(
             value: u32,
-        ) -> ::palisade::__private::Result<
-            Self,
-            ::palisade::__private::ValidationErrors,
-        > {
+        ) -> __palisade::Result<Self, __palisade::ValidationErrors> {
             let __palisade_value = Self(value);
-            match ::palisade::__private::Validate::validate(&__palisade_value) {
-                ::palisade::__private::Ok(()) => {
-                    ::palisade::__private::Ok(__palisade_value)
-                }
-                ::palisade::__private::Err(__palisade_errors) => {
-                    ::palisade::__private::Err(__palisade_errors)
-                }
+            match __palisade::Validate::validate(&__palisade_value) {
+                __palisade::Ok(()) => __palisade::Ok(__palisade_value),
+                __palisade::Err(__palisade_errors) => __palisade::Err(__palisade_errors),
             }
         }
         ///Returns `0`.
@@ -67,13 +61,13 @@ const _: () = {
         pub fn set(
             &mut self,
             value: u32,
-        ) -> ::palisade::__private::Result<(), ::palisade::__private::ValidationErrors> {
-            let __palisade_previous = ::palisade::__private::replace(&mut self.0, value);
-            match ::palisade::__private::Validate::validate(self) {
-                ::palisade::__private::Ok(()) => ::palisade::__private::Ok(()),
-                ::palisade::__private::Err(__palisade_errors) => {
+        ) -> __palisade::Result<(), __palisade::ValidationErrors> {
+            let __palisade_previous = __palisade::replace(&mut self.0, value);
+            match __palisade::Validate::validate(self) {
+                __palisade::Ok(()) => __palisade::Ok(()),
+                __palisade::Err(__palisade_errors) => {
                     self.0 = __palisade_previous;
-                    ::palisade::__private::Err(__palisade_errors)
+                    __palisade::Err(__palisade_errors)
                 }
             }
         }
@@ -86,28 +80,24 @@ const _: () = {
         #[must_use]
         pub const fn new_const(value: u32) -> Self {
             if value < 1 {
-                ::palisade::__private::panic!(
-                    "invalid `Port`: field `0` breaks `range(1..=65535)`"
-                )
+                __palisade::panic!("invalid `Port`: field `0` breaks `range(1..=65535)`")
             }
             if value > 65535 {
-                ::palisade::__private::panic!(
-                    "invalid `Port`: field `0` breaks `range(1..=65535)`"
-                )
+                __palisade::panic!("invalid `Port`: field `0` breaks `range(1..=65535)`")
             }
             Self(value)
         }
     }
     #[automatically_derived]
-    impl ::palisade::__private::AsRef<u32> for Port {
+    impl __palisade::AsRef<u32> for Port {
         fn as_ref(&self) -> &u32 {
             &self.0
         }
     }
     #[automatically_derived]
-    impl ::palisade::__private::TryFrom<u32> for Port {
-        type Error = ::palisade::__private::ValidationErrors;
-        fn try_from(value: u32) -> ::palisade::__private::Result<Self, Self::Error> {
+    impl __palisade::TryFrom<u32> for Port {
+        type Error = __palisade::ValidationErrors;
+        fn try_from(value: u32) -> __palisade::Result<Self, Self::Error> {
             Self::try_new(value)
         }
     }
