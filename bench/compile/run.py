@@ -157,7 +157,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workload", choices=["builder", "validation", "all"], default="all")
     parser.add_argument("--structs", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="clean builds per library")
+    parser.add_argument(
+        "--rebuild-runs",
+        type=int,
+        default=11,
+        help="rebuilds per library (cheap, and noisier than clean builds, so more of them)",
+    )
     parser.add_argument("--no-clean", dest="clean", action="store_false", help="skip the clean builds (slow)")
     args = parser.parse_args()
     workloads = ["validation", "builder"] if args.workload == "all" else [args.workload]
@@ -183,11 +189,14 @@ def measure(workload, peers, args):
                     shutil.rmtree(crate / "target")
                     cleans.append(cargo_build(crate))
             rebuilds = []
-            for _ in range(args.runs):
+            for _ in range(args.rebuild_runs):
                 (crate / "src" / "lib.rs").touch()
                 rebuilds.append(cargo_build(crate))
             results[name] = (statistics.median(cleans) if args.clean else None, statistics.median(rebuilds))
-        print(f"\n{workload}: {args.structs} structs x 8 fields, median of {args.runs} runs (debug profile)\n")
+        print(
+            f"\n{workload}: {args.structs} structs x 8 fields, median of {args.runs} clean builds"
+            f" and {args.rebuild_runs} rebuilds (debug profile)\n"
+        )
         print("| library | clean build | rebuild after touch |")
         print("|---|---:|---:|")
         for name, (clean, rebuild) in results.items():
