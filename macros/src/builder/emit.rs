@@ -3,6 +3,7 @@
 //! `IsSet` of each field's state, both runtime traits parameterised by a marker type
 //! named after the field, so their `on_unimplemented` messages name it.
 
+use crate::util::runtime_path::Private;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -199,7 +200,7 @@ fn setter(
     index: usize,
     field: &Field,
     states: &TokenStream,
-    private: &TokenStream,
+    private: &Private,
 ) -> TokenStream {
     let vis = &model.vis;
     let name = &field.ident;
@@ -298,7 +299,7 @@ fn build_method(
     model: &Model,
     state_params: &[Ident],
     states: &TokenStream,
-    private: &TokenStream,
+    private: &Private,
 ) -> TokenStream {
     let vis = &model.vis;
     let ident = &model.ident;

@@ -2,6 +2,7 @@
 //! no `unsafe` is written here), const layout assertions, enum conversions, C
 //! descriptions, and the panic guard of an `extern "C" fn`.
 
+use crate::util::runtime_path::Private;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -20,10 +21,7 @@ pub fn expand(model: &Model) -> TokenStream {
 
 /// `const _: () = { let _: fn() = must_be_ffi_safe::<T>; ... };` for concrete types,
 /// each spanned on its type so the error lands there.
-fn field_checks<'a>(
-    private: &TokenStream,
-    types: impl Iterator<Item = &'a syn::Type>,
-) -> TokenStream {
+fn field_checks<'a>(private: &Private, types: impl Iterator<Item = &'a syn::Type>) -> TokenStream {
     let mut seen = Vec::new();
     let uses = types
         .filter(|ty| {
@@ -52,7 +50,7 @@ fn field_checks<'a>(
 
 /// A const item that panics with a message built at compile time when `failed`.
 fn assertion(
-    private: &TokenStream,
+    private: &Private,
     span: Span,
     failed: &TokenStream,
     message: &TokenStream,
@@ -67,7 +65,7 @@ fn assertion(
     }
 }
 
-fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
+fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
     let item = &model.item;
     let ident = &item.ident;
     let name = ident.to_string();
@@ -211,7 +209,7 @@ fn expand_struct(private: &TokenStream, model: &Struct) -> TokenStream {
 
 /// The `CType` impl: a typedef'd struct with its fields, or for a transparent
 /// wrapper an alias of its non-zero-sized field.
-fn struct_c_type(private: &TokenStream, model: &Struct) -> TokenStream {
+fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
     let item = &model.item;
     let ident = &item.ident;
     let name = ident.to_string();
@@ -283,7 +281,7 @@ fn is_phantom(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|last| last.ident == "PhantomData"))
 }
 
-fn expand_enum(private: &TokenStream, model: &Enum) -> TokenStream {
+fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
     let item = &model.item;
     let ident = &item.ident;
     let name = ident.to_string();
@@ -345,7 +343,7 @@ fn expand_enum(private: &TokenStream, model: &Enum) -> TokenStream {
     }
 }
 
-fn expand_fn(private: &TokenStream, model: &Function) -> TokenStream {
+fn expand_fn(private: &Private, model: &Function) -> TokenStream {
     let mut item = model.item.clone();
     let checks = field_checks(private, model.checked.iter());
     let block = &item.block;

@@ -1,6 +1,7 @@
 //! Emits the checks of a field's rules as calls into `__private::rules`, and the
 //! same checks as `const` comparisons for `new_const`.
 
+use crate::util::runtime_path::Private;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -9,7 +10,7 @@ use super::check::{Bounds, Check, Invariant, Overrides, Rule, ValueRules};
 /// Names that generated validation code uses.
 pub struct Names<'a> {
     /// `<runtime>::__private`.
-    pub private: &'a TokenStream,
+    pub private: &'a Private,
     /// The `&mut ValidationErrors` being filled.
     pub errors: &'a Ident,
 }
@@ -137,7 +138,7 @@ fn report(
 }
 
 fn overrides_tokens(
-    private: &TokenStream,
+    private: &Private,
     message: Option<&syn::LitStr>,
     code: Option<&syn::LitStr>,
 ) -> TokenStream {
@@ -146,7 +147,7 @@ fn overrides_tokens(
     quote!(#private::rules::Overrides::NONE #message #code)
 }
 
-fn bounds_tokens(private: &TokenStream, bounds: &Bounds, span: Span) -> (TokenStream, TokenStream) {
+fn bounds_tokens(private: &Private, bounds: &Bounds, span: Span) -> (TokenStream, TokenStream) {
     let bound = quote_spanned!(span=> #private::Bound);
     let low = match &bounds.start {
         Some(start) => quote_spanned!(span=> #bound::Included(#start)),
@@ -190,7 +191,7 @@ pub fn invariant_checks(
 /// The checks of `rules` on `value` as `const` comparisons that panic, for
 /// `new_const`. Only called when [`ValueRules::is_const_evaluable`] holds.
 pub fn const_checks(
-    private: &TokenStream,
+    private: &Private,
     value: &Ident,
     rules: &ValueRules,
     type_name: &str,

@@ -68,12 +68,95 @@ fn range(name: &str, meta: &ParseNestedMeta) -> syn::Result<Spanned<RawRange>> {
             "`{name}` needs bounds: write `{name}(1..=10)`, `{name}(1..)` or `{name}(..=10)`"
         )));
     };
+    if let Some(range) = literal_range(tokens.clone()) {
+        return Ok(attr::spanned(meta, RawRange { range }));
+    }
     match syn::parse2::<syn::Expr>(tokens.clone()) {
         Ok(syn::Expr::Range(range)) => Ok(attr::spanned(meta, RawRange { range })),
         _ => Err(error(format!(
             "expected a range such as `{name}(1..=10)`, `{name}(1..)` or `{name}(..=10)`"
         ))
         .at(&tokens)),
+    }
+}
+
+/// `A..=B`, `A..B`, `A..` or `..=B` with (possibly negative) literal bounds, read
+/// straight from the tokens: nearly every range is written so, and syn's expression
+/// parser is the slowest part of reading a rule. Anything else is `None`, for syn.
+fn literal_range(tokens: TokenStream) -> Option<syn::ExprRange> {
+    use proc_macro2::{Spacing, TokenTree};
+    let mut trees = tokens.into_iter().peekable();
+    let start = literal_bound(&mut trees)?;
+    let Some(TokenTree::Punct(first)) = trees.next() else {
+        return None;
+    };
+    let Some(TokenTree::Punct(second)) = trees.next() else {
+        return None;
+    };
+    if first.as_char() != '.' || first.spacing() != Spacing::Joint || second.as_char() != '.' {
+        return None;
+    }
+    let limits = if second.spacing() == Spacing::Joint {
+        match trees.next() {
+            Some(TokenTree::Punct(equals)) if equals.as_char() == '=' => {
+                syn::RangeLimits::Closed(syn::Token![..=]([
+                    first.span(),
+                    second.span(),
+                    equals.span(),
+                ]))
+            }
+            _ => return None,
+        }
+    } else {
+        syn::RangeLimits::HalfOpen(syn::Token![..]([first.span(), second.span()]))
+    };
+    let end = literal_bound(&mut trees)?;
+    // `A..=` is not an expression; syn says so.
+    if trees.next().is_some() || (end.is_none() && matches!(limits, syn::RangeLimits::Closed(_))) {
+        return None;
+    }
+    Some(syn::ExprRange {
+        attrs: Vec::new(),
+        start,
+        limits,
+        end,
+    })
+}
+
+/// A bound of [`literal_range`]: `Some(None)` when there is none (the next token is
+/// the `..`), `None` when it is not a plain or negated literal.
+fn literal_bound(
+    trees: &mut std::iter::Peekable<proc_macro2::token_stream::IntoIter>,
+) -> Option<Option<Box<syn::Expr>>> {
+    use proc_macro2::TokenTree;
+    let literal = |literal: proc_macro2::Literal| {
+        syn::Expr::Lit(syn::ExprLit {
+            attrs: Vec::new(),
+            lit: syn::Lit::new(literal),
+        })
+    };
+    match trees.peek() {
+        None => Some(None),
+        Some(TokenTree::Punct(punct)) if punct.as_char() == '.' => Some(None),
+        Some(TokenTree::Literal(_)) => match trees.next() {
+            Some(TokenTree::Literal(value)) => Some(Some(Box::new(literal(value)))),
+            _ => None,
+        },
+        Some(TokenTree::Punct(punct)) if punct.as_char() == '-' => {
+            let minus = punct.span();
+            trees.next();
+            match trees.next() {
+                Some(TokenTree::Literal(value)) => {
+                    Some(Some(Box::new(syn::Expr::Unary(syn::ExprUnary {
+                        attrs: Vec::new(),
+                        op: syn::UnOp::Neg(syn::Token![-](minus)),
+                        expr: Box::new(literal(value)),
+                    }))))
+                }
+                _ => None,
+            }
+        }
+        Some(_) => None,
     }
 }
 
@@ -232,4 +315,56 @@ fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRul
         errors.push(nested);
     }
     set
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+
+    /// The fast path reads exactly what syn reads, and leaves the rest to syn.
+    #[test]
+    fn literal_ranges_read_like_syn() {
+        for text in [
+            "1..=10",
+            "1..10",
+            "1..",
+            "..=10",
+            "..10",
+            "..",
+            "-5..=-1",
+            "0.0..=1.0",
+            "-1.5..",
+            "1u8..=2u8",
+            "\"a\"..=\"f\"",
+            "'a'..='z'",
+        ] {
+            let tokens: proc_macro2::TokenStream = text.parse().unwrap();
+            let fast = super::literal_range(tokens.clone())
+                .unwrap_or_else(|| panic!("`{text}` takes the fast path"));
+            let syn::Expr::Range(slow) = syn::parse2::<syn::Expr>(tokens).unwrap() else {
+                panic!("`{text}` is a range");
+            };
+            assert_eq!(
+                fast.to_token_stream().to_string(),
+                slow.to_token_stream().to_string(),
+                "{text}"
+            );
+        }
+        for text in [
+            "5",
+            "N..=10",
+            "1..=N",
+            "-x..",
+            "1..=2..=3",
+            "1...2",
+            "(1)..=2",
+            "1..=10,",
+        ] {
+            let tokens: proc_macro2::TokenStream = text.parse().unwrap();
+            assert!(
+                super::literal_range(tokens).is_none(),
+                "`{text}` goes to syn"
+            );
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The path generated code uses to reach the runtime: `::palisade` unless the user
 //! wrote `crate = "..."`.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, ToTokens};
 
 /// Where the runtime lives, as generated code spells it.
@@ -43,12 +43,12 @@ impl RuntimePath {
 
     /// `<runtime>::__private` (or its alias), the module generated code names
     /// everything through.
-    pub fn private(&self) -> TokenStream {
+    pub fn private(&self) -> Private {
         if self.aliased {
-            quote!(__palisade)
+            Private::Alias(Ident::new("__palisade", Span::call_site()))
         } else {
             let root = &self.root;
-            quote!(#root::__private)
+            Private::Path(quote!(#root::__private))
         }
     }
 
@@ -56,5 +56,23 @@ impl RuntimePath {
     pub fn private_string(&self) -> String {
         let root = &self.root;
         quote!(#root::__private).to_string().replace(' ', "")
+    }
+}
+
+/// How generated code names `__private`: the alias is a single identifier, which
+/// `quote!` appends as one token instead of splicing in a stream.
+pub enum Private {
+    /// `__palisade`, after [`RuntimePath::import`].
+    Alias(Ident),
+    /// `::palisade::__private` or the user's path.
+    Path(TokenStream),
+}
+
+impl ToTokens for Private {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            Private::Alias(ident) => ident.to_tokens(tokens),
+            Private::Path(path) => path.to_tokens(tokens),
+        }
     }
 }

@@ -66,23 +66,18 @@ fn ours(attr: &syn::Attribute) -> bool {
 }
 
 /// The fields of a struct or variant, and how they are written.
-pub fn fields(fields: &syn::Fields) -> (Style, Vec<RawField>) {
-    let style = match fields {
+pub fn fields(fields: syn::Fields) -> (Style, Vec<RawField>) {
+    let style = match &fields {
         syn::Fields::Named(_) => Style::Struct,
         syn::Fields::Unnamed(_) => Style::Tuple,
         syn::Fields::Unit => Style::Unit,
     };
     let fields = fields
-        .iter()
+        .into_iter()
         .map(|field| RawField {
-            ident: field.ident.clone(),
-            ty: field.ty.clone(),
-            attrs: field
-                .attrs
-                .iter()
-                .filter(|attr| ours(attr))
-                .cloned()
-                .collect(),
+            ident: field.ident,
+            ty: field.ty,
+            attrs: field.attrs.into_iter().filter(ours).collect(),
         })
         .collect();
     (style, fields)
@@ -91,23 +86,18 @@ pub fn fields(fields: &syn::Fields) -> (Style, Vec<RawField>) {
 /// Parses the derive input. Unions are refused here with a message of our own.
 pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
     let input: syn::DeriveInput = syn::parse2(input)?;
-    let data = match &input.data {
-        syn::Data::Struct(data) => RawData::Struct(fields(&data.fields).1),
+    let data = match input.data {
+        syn::Data::Struct(data) => RawData::Struct(fields(data.fields).1),
         syn::Data::Enum(data) => RawData::Enum(
             data.variants
-                .iter()
+                .into_iter()
                 .map(|variant| {
-                    let (style, fields) = fields(&variant.fields);
+                    let (style, fields) = fields(variant.fields);
                     RawVariant {
-                        ident: variant.ident.clone(),
+                        ident: variant.ident,
                         style,
                         fields,
-                        attrs: variant
-                            .attrs
-                            .iter()
-                            .filter(|attr| ours(attr))
-                            .cloned()
-                            .collect(),
+                        attrs: variant.attrs.into_iter().filter(ours).collect(),
                     }
                 })
                 .collect(),

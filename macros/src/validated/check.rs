@@ -76,7 +76,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
             );
         }
     }
-    let raw_fields = crate::validate::parse::fields(&item.fields).1;
+    let raw_fields = crate::validate::parse::fields(item.fields.clone()).1;
     let fields = check_fields(raw_fields, &mut errors);
     let invariants = crate::rules::check::invariants(&item.attrs, &mut errors);
     let original_attrs = item.attrs.clone();
