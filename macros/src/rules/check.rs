@@ -68,6 +68,34 @@ pub enum Rule {
     Nested,
 }
 
+/// A rule as the user wrote it, rendered only when a message needs it (reading
+/// tokens back into text is slow enough to matter on every build).
+#[derive(Clone)]
+pub enum RuleSource {
+    /// `range(1..=10)`, `length(..=64)`, `chars(2..)`.
+    Bounded(&'static str, syn::ExprRange),
+    /// `email`, `non_empty`, ...
+    Word(&'static str),
+    /// `prefix = "..."`, `pattern = "..."`, ...
+    Text(&'static str, syn::LitStr),
+    /// `custom = path`.
+    Custom(syn::Path),
+}
+
+impl RuleSource {
+    /// The rule as text: `range(1..=10)`.
+    pub fn render(&self) -> String {
+        match self {
+            RuleSource::Bounded(name, range) => {
+                format!("{name}({})", crate::util::source_text(range))
+            }
+            RuleSource::Word(name) => (*name).to_owned(),
+            RuleSource::Text(name, lit) => format!("{name} = {}", crate::util::source_text(lit)),
+            RuleSource::Custom(path) => format!("custom = {}", crate::util::source_text(path)),
+        }
+    }
+}
+
 /// A rule with where it was written and its overrides.
 #[derive(Clone)]
 pub struct Check {
@@ -76,7 +104,7 @@ pub struct Check {
     /// The rule's tokens, so type errors land on it.
     pub span: Span,
     /// The rule as written, for compile-time messages (`range(1..=10)`).
-    pub text: String,
+    pub source: RuleSource,
     /// `message` / `code` of its attribute.
     pub overrides: Overrides,
 }
@@ -295,10 +323,9 @@ fn push_checks(
     errors: &mut Errors,
 ) {
     for raw in raw {
-        let (rule, span, text) = match raw {
+        let (rule, span, source) = match raw {
             RawRule::Bounded(name, range) => {
                 let span = range.span();
-                let text = format!("{name}({})", crate::util::source_text(&range.range));
                 // `range` bounds have the field's type; lengths are counted in `usize`.
                 let (fit, bound_shape, rule): (_, _, fn(Bounds) -> Rule) = match name {
                     "range" => (Fit::Number, shape, Rule::Range),
@@ -312,7 +339,11 @@ fn push_checks(
                 else {
                     continue;
                 };
-                (rule(bounds), span, text)
+                (
+                    rule(bounds),
+                    span,
+                    RuleSource::Bounded(name, range.into_inner().range),
+                )
             }
             RawRule::Word(name, span) => {
                 let (rule, fit) = match name {
@@ -327,7 +358,7 @@ fn push_checks(
                 if !fits(field, name, shape, fit, span, errors) {
                     continue;
                 }
-                (rule, span, name.to_owned())
+                (rule, span, RuleSource::Word(name))
             }
             RawRule::Text(name, lit) => {
                 let span = lit.span();
@@ -351,21 +382,16 @@ fn push_checks(
                     "suffix" => Rule::Suffix(lit.clone()),
                     _ => Rule::Contains(lit.clone()),
                 };
-                (
-                    rule,
-                    span,
-                    format!("{name} = {}", crate::util::source_text(&lit)),
-                )
+                (rule, span, RuleSource::Text(name, lit))
             }
             RawRule::Custom(path, span) => {
-                let text = format!("custom = {}", crate::util::source_text(&path));
-                (Rule::Custom(path), span, text)
+                (Rule::Custom(path.clone()), span, RuleSource::Custom(path))
             }
         };
         checks.push(Check {
             rule,
             span,
-            text,
+            source,
             overrides: overrides.clone(),
         });
     }
@@ -598,12 +624,15 @@ fn check_bounds(
         }
     }
     if let [Some(low), Some(high)] = values {
-        let (low_text, high_text) = (
-            crate::util::source_text(&start),
-            crate::util::source_text(&end),
-        );
+        let texts = || {
+            (
+                crate::util::source_text(&start),
+                crate::util::source_text(&end),
+            )
+        };
         let order = low.cmp(high);
         if order == Some(std::cmp::Ordering::Greater) {
+            let (low_text, high_text) = texts();
             let fixed = if inclusive {
                 format!("{high_text}..={low_text}")
             } else {
@@ -617,6 +646,7 @@ fn check_bounds(
             );
             ok = false;
         } else if order == Some(std::cmp::Ordering::Equal) && !inclusive {
+            let (low_text, high_text) = texts();
             errors.push(
                 error(format!(
                     "this range is empty: `{low_text}..{high_text}` excludes its only value; write `{rule}({low_text}..={high_text})`"
@@ -672,10 +702,12 @@ fn check_literal(
     number: Number,
     shape: &Shape,
 ) -> Result<(), syn::Error> {
-    let text = crate::util::source_text(&bound);
+    // Rendered only for a message: reading tokens back into text is not free.
+    let text = || crate::util::source_text(&bound);
     match (shape, number) {
         (Shape::Int(int), Number::Float(_)) => Err(error(format!(
-            "`{text}` is not an integer, but `{field}` is `{}`: write an integer bound",
+            "`{}` is not an integer, but `{field}` is `{}`: write an integer bound",
+            text(),
             int.name
         ))
         .at(bound)),
@@ -689,13 +721,17 @@ fn check_literal(
                 Ok(())
             } else if rule == "range" {
                 Err(error(format!(
-                    "`{text}` does not fit in `{}`, the type of `{field}` ({}..={}): use a bound within that range",
-                    int.name, int.min, int.max
+                    "`{}` does not fit in `{}`, the type of `{field}` ({}..={}): use a bound within that range",
+                    text(),
+                    int.name,
+                    int.min,
+                    int.max
                 ))
                 .at(bound))
             } else {
                 Err(error(format!(
-                    "`{rule}` counts from 0, so `{text}` is not a valid bound: use a non-negative integer"
+                    "`{rule}` counts from 0, so `{}` is not a valid bound: use a non-negative integer",
+                    text()
                 ))
                 .at(bound))
             }

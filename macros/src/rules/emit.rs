@@ -200,7 +200,7 @@ pub fn const_checks(
     let checks = rules.checks.iter().map(|check| {
         let message = format!(
             "invalid `{type_name}`: field `{field}` breaks `{}`",
-            check.text
+            check.source.render()
         );
         let span = check.span;
         let fail = quote_spanned!(span=> #private::panic!(#message));
