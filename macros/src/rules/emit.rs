@@ -86,6 +86,11 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> To
     let span = check.span;
     // The value is named with the rule's span, so a type error lands on the rule.
     let value = Ident::new(&value.to_string(), span);
+    if check.overrides.message.is_none() && check.overrides.code.is_none() {
+        if let Some(call) = short_check(names, &value, at, check) {
+            return call;
+        }
+    }
     let rules = quote_spanned!(span=> #private::rules);
     let call = match &check.rule {
         Rule::Range(bounds) => {
@@ -121,6 +126,51 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> To
         }
     };
     report(names, at, call, &check.overrides)
+}
+
+/// `__palisade::rules::check::range(errors, &at, value, 1..=10);`: one call for a
+/// rule without `message`/`code`, with its bounds in Rust's range syntax. Every token
+/// here is one rustc reads again on each build of the user's crate, so the common case
+/// is as short as it can be. `None` for the rules that have no such call.
+fn short_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> Option<TokenStream> {
+    let private = names.private;
+    let errors = names.errors;
+    let span = check.span;
+    let bounded = |name: &str, bounds: &Bounds| {
+        let name = Ident::new(name, span);
+        let (start, end) = (&bounds.start, &bounds.end);
+        let range = match (start, end, bounds.inclusive) {
+            (_, Some(_), true) => quote!(#start..=#end),
+            (Some(_), _, _) | (None, Some(_), false) => quote!(#start..#end),
+            (None, None, _) => return None,
+        };
+        Some(quote_spanned!(span=> #private::rules::check::#name(#errors, &#at, #value, #range);))
+    };
+    let word = |name: &str| {
+        let name = Ident::new(name, span);
+        Some(quote_spanned!(span=> #private::rules::check::#name(#errors, &#at, #value);))
+    };
+    let text = |name: &str, text: &syn::LitStr| {
+        let name = Ident::new(name, span);
+        Some(quote_spanned!(span=> #private::rules::check::#name(#errors, &#at, #value, #text);))
+    };
+    match &check.rule {
+        Rule::Range(bounds) => bounded("range", bounds),
+        Rule::Length(bounds) => bounded("length", bounds),
+        Rule::Chars(bounds) => bounded("chars", bounds),
+        Rule::NonEmpty => word("non_empty"),
+        Rule::Email => word("email"),
+        Rule::Ascii => word("ascii"),
+        Rule::Alphanumeric => word("alphanumeric"),
+        Rule::Finite => word("finite"),
+        Rule::Prefix(prefix) => text("prefix", prefix),
+        Rule::Suffix(suffix) => text("suffix", suffix),
+        Rule::Contains(needle) => text("contains", needle),
+        Rule::Custom(path) => Some(
+            quote_spanned!(span=> #private::rules::check::custom(#errors, &#at, #path(#value));),
+        ),
+        Rule::Pattern(_) | Rule::Url | Rule::Nested => None,
+    }
 }
 
 fn report(

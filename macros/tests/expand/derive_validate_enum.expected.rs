@@ -11,35 +11,26 @@ const _: () = {
                 Self::Circle { radius: __palisade_field_radius, .. } => {
                     let __palisade_value = __palisade_field_radius;
                     let __palisade_at_0 = __palisade_at.field("radius");
-                    __palisade::rules::report(
+                    __palisade::rules::check::range(
                         __palisade_errors,
                         &__palisade_at_0,
-                        __palisade::rules::range(
-                            __palisade_value,
-                            __palisade::Bound::Included(0.0),
-                            __palisade::Bound::Unbounded,
-                        ),
-                        __palisade::rules::Overrides::NONE,
+                        __palisade_value,
+                        0.0..,
                     );
-                    __palisade::rules::report(
+                    __palisade::rules::check::finite(
                         __palisade_errors,
                         &__palisade_at_0,
-                        __palisade::rules::finite(__palisade_value),
-                        __palisade::rules::Overrides::NONE,
+                        __palisade_value,
                     );
                 }
                 Self::Rect(__palisade_field_0, _) => {
                     let __palisade_value = __palisade_field_0;
                     let __palisade_at_0 = __palisade_at.field("0");
-                    __palisade::rules::report(
+                    __palisade::rules::check::range(
                         __palisade_errors,
                         &__palisade_at_0,
-                        __palisade::rules::range(
-                            __palisade_value,
-                            __palisade::Bound::Included(1),
-                            __palisade::Bound::Unbounded,
-                        ),
-                        __palisade::rules::Overrides::NONE,
+                        __palisade_value,
+                        1..,
                     );
                 }
                 Self::Empty => {}

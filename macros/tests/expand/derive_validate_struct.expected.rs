@@ -11,15 +11,11 @@ const _: () = {
             {
                 let __palisade_value = &self.port;
                 let __palisade_at_0 = __palisade_at.field("port");
-                __palisade::rules::report(
+                __palisade::rules::check::range(
                     __palisade_errors,
                     &__palisade_at_0,
-                    __palisade::rules::range(
-                        __palisade_value,
-                        __palisade::Bound::Included(1),
-                        __palisade::Bound::Included(65535),
-                    ),
-                    __palisade::rules::Overrides::NONE,
+                    __palisade_value,
+                    1..=65535,
                 );
             }
             {
@@ -51,11 +47,10 @@ const _: () = {
                 let __palisade_value = &self.contact;
                 let __palisade_at_0 = __palisade_at.field("contact");
                 if let __palisade::Some(__palisade_some_0) = __palisade_value {
-                    __palisade::rules::report(
+                    __palisade::rules::check::email(
                         __palisade_errors,
                         &__palisade_at_0,
-                        __palisade::rules::email(__palisade_some_0),
-                        __palisade::rules::Overrides::NONE,
+                        __palisade_some_0,
                     );
                 } else {
                     __palisade::rules::report(

@@ -16,29 +16,21 @@ const _: () = {
             {
                 let __palisade_value = &self.min;
                 let __palisade_at_0 = __palisade_at.field("min");
-                __palisade::rules::report(
+                __palisade::rules::check::range(
                     __palisade_errors,
                     &__palisade_at_0,
-                    __palisade::rules::range(
-                        __palisade_value,
-                        __palisade::Bound::Included(0),
-                        __palisade::Bound::Included(100),
-                    ),
-                    __palisade::rules::Overrides::NONE,
+                    __palisade_value,
+                    0..=100,
                 );
             }
             {
                 let __palisade_value = &self.max;
                 let __palisade_at_0 = __palisade_at.field("max");
-                __palisade::rules::report(
+                __palisade::rules::check::range(
                     __palisade_errors,
                     &__palisade_at_0,
-                    __palisade::rules::range(
-                        __palisade_value,
-                        __palisade::Bound::Included(0),
-                        __palisade::Bound::Included(100),
-                    ),
-                    __palisade::rules::Overrides::NONE,
+                    __palisade_value,
+                    0..=100,
                 );
             }
             if __palisade_errors.len() == __palisade_before {

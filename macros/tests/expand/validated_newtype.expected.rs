@@ -12,15 +12,11 @@ const _: () = {
             {
                 let __palisade_value = &self.0;
                 let __palisade_at_0 = *__palisade_at;
-                __palisade::rules::report(
+                __palisade::rules::check::range(
                     __palisade_errors,
                     &__palisade_at_0,
-                    __palisade::rules::range(
-                        __palisade_value,
-                        __palisade::Bound::Included(1),
-                        __palisade::Bound::Included(65535),
-                    ),
-                    __palisade::rules::Overrides::NONE,
+                    __palisade_value,
+                    1..=65535,
                 );
             }
         }

@@ -12,6 +12,8 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 use core::ops::Bound;
 
+pub mod check;
+
 use super::error::{ParamValue, ValidationError, ValidationErrors};
 use super::path::PathNode;
 use super::RangeValue;
