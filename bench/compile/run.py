@@ -4,7 +4,8 @@
 For each library it writes a crate with N structs of 8 fields that use the library's
 derive and one function per struct that uses it (builds one / validates one), then
 times clean builds (its own target directory deleted, dependencies included) and
-rebuilds after touching `src/lib.rs`, and reports the medians, side by side.
+rebuilds after touching `src/lib.rs`, in rounds that visit every library in turn,
+and reports the medians, side by side.
 
     python3 bench/compile/run.py                                # both workloads
     python3 bench/compile/run.py --workload builder --no-clean  # rebuilds only
@@ -205,22 +206,34 @@ def measure(workload, peers, args):
             name: write_crate(directory, re.sub(r'[^A-Za-z0-9_]+', '-', name), dependency, derive, attrs, usage, args.structs)
             for name, (dependency, derive, attrs, usage) in peers.items()
         }
-        results = {}
+        # Every timing round visits every library in turn, so that a machine that
+        # speeds up or slows down during the run (shared cores do) weighs on all of
+        # them alike, rather than on whichever was measured at the time.
+        cleans = {name: [] for name in crates}
+        rebuilds = {name: [] for name in crates}
         for name, crate in crates.items():
             print(f"{workload}: building {name} ...", file=sys.stderr)
             # Sources are fetched (and a git checkout made) before anything is timed.
             subprocess.run(["cargo", "fetch", "--quiet"], cwd=crate, check=True)
-            first = cargo_build(crate)
-            cleans = [first]
-            if args.clean:
-                for _ in range(args.runs - 1):
+            cleans[name].append(cargo_build(crate))
+        if args.clean:
+            for round_ in range(args.runs - 1):
+                print(f"{workload}: clean builds, round {round_ + 2} of {args.runs} ...", file=sys.stderr)
+                for name, crate in crates.items():
                     shutil.rmtree(crate / "target")
-                    cleans.append(cargo_build(crate))
-            rebuilds = []
-            for _ in range(args.rebuild_runs):
+                    cleans[name].append(cargo_build(crate))
+        print(f"{workload}: rebuilds ...", file=sys.stderr)
+        for _ in range(args.rebuild_runs):
+            for name, crate in crates.items():
                 (crate / "src" / "lib.rs").touch()
-                rebuilds.append(cargo_build(crate))
-            results[name] = (statistics.median(cleans) if args.clean else None, statistics.median(rebuilds))
+                rebuilds[name].append(cargo_build(crate))
+        results = {
+            name: (
+                statistics.median(cleans[name]) if args.clean else None,
+                statistics.median(rebuilds[name]),
+            )
+            for name in crates
+        }
         print(
             f"\n{workload}: {args.structs} structs x 8 fields, median of {args.runs} clean builds"
             f" and {args.rebuild_runs} rebuilds (debug profile)\n"
