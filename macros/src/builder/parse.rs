@@ -86,8 +86,12 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
                     } else {
                         let value = if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
                             None
-                        } else {
+                        } else if meta.input.peek(syn::Token![=]) {
                             Some(attr::expr(name, meta)?)
+                        } else {
+                            return Err(meta.error(
+                                "write `default` (the type's `Default`) or `default = EXPR`",
+                            ));
                         };
                         default = Some(attr::spanned(meta, value));
                     }
