@@ -220,7 +220,10 @@ impl<'a> Keys<'a> {
 
 /// A key as users wrote it: `range`, `crate`, `a::b`.
 pub fn key_name(path: &syn::Path) -> String {
-    crate::util::source_text(path)
+    match path.get_ident() {
+        Some(ident) => ident.to_string(),
+        None => crate::util::source_text(path),
+    }
 }
 
 /// Consumes whatever follows a key that is being skipped, so reading can go on.
