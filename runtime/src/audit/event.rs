@@ -6,9 +6,9 @@ use std::prelude::rust_2021::*;
 use std::fmt;
 use std::fmt::Write as _;
 use std::io::Write as _;
+use std::time::{Duration, SystemTime};
 
 use super::json;
-use std::time::{Duration, SystemTime};
 
 /// A unique event id: 32 hex digits, a per-process nonce then a counter, so ids stay
 /// unique across threads and across processes writing one file.
