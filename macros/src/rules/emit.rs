@@ -80,96 +80,111 @@ fn direct_checks(
     quote!(#(#checks)* #each)
 }
 
+/// One rule's check. A rule without `message`/`code` is one call,
+/// `__palisade::rules::check::range(errors, &at, value, 1..=10);`, with its bounds in
+/// Rust's range syntax: every token here is one rustc reads again on each build of the
+/// user's crate, so the common case is as short as it can be. Otherwise the check,
+/// `rules::range(value, Bound::Included(1), ..)`, goes into `rules::report` with the
+/// overrides. Both forms name the same rule function, chosen once below.
 fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> TokenStream {
     let private = names.private;
     let errors = names.errors;
     let span = check.span;
     // The value is named with the rule's span, so a type error lands on the rule.
     let value = Ident::new(&value.to_string(), span);
-    if check.overrides.message.is_none() && check.overrides.code.is_none() {
-        if let Some(call) = short_check(names, &value, at, check) {
-            return call;
-        }
-    }
     let rules = quote_spanned!(span=> #private::rules);
-    let call = match &check.rule {
-        Rule::Range(bounds) => {
-            let (low, high) = bounds_tokens(private, bounds, span);
-            quote_spanned!(span=> #rules::range(#value, #low, #high))
+    // The rule's function, what it checks, and its arguments after that: in the
+    // `check` form (`None` when it has none) and in the `report` form.
+    let (name, operand, short_args, long_args) = match &check.rule {
+        Rule::Range(bounds) => (
+            "range",
+            quote!(#value),
+            range_syntax(bounds),
+            bound_values(private, bounds, span),
+        ),
+        Rule::Length(bounds) => (
+            "length",
+            quote!(#value),
+            range_syntax(bounds),
+            bound_values(private, bounds, span),
+        ),
+        Rule::Chars(bounds) => (
+            "chars",
+            quote!(#value),
+            range_syntax(bounds),
+            bound_values(private, bounds, span),
+        ),
+        Rule::NonEmpty => ("non_empty", quote!(#value), Some(quote!()), quote!()),
+        Rule::Email => ("email", quote!(#value), Some(quote!()), quote!()),
+        Rule::Ascii => ("ascii", quote!(#value), Some(quote!()), quote!()),
+        Rule::Alphanumeric => ("alphanumeric", quote!(#value), Some(quote!()), quote!()),
+        Rule::Finite => ("finite", quote!(#value), Some(quote!()), quote!()),
+        Rule::Prefix(text) => (
+            "prefix",
+            quote!(#value),
+            Some(quote!(, #text)),
+            quote!(, #text),
+        ),
+        Rule::Suffix(text) => (
+            "suffix",
+            quote!(#value),
+            Some(quote!(, #text)),
+            quote!(, #text),
+        ),
+        Rule::Contains(text) => (
+            "contains",
+            quote!(#value),
+            Some(quote!(, #text)),
+            quote!(, #text),
+        ),
+        Rule::Custom(path) => (
+            "custom",
+            quote_spanned!(span=> #path(#value)),
+            Some(quote!()),
+            quote!(),
+        ),
+        Rule::Url => (
+            "url",
+            quote!(#value),
+            None,
+            quote_spanned!(span=> , &#rules::UrlRule),
+        ),
+        Rule::Pattern(pattern) => {
+            let call = quote_spanned! {span=> {
+                static __PALISADE_PATTERN: #rules::Pattern = #rules::Pattern::new(#pattern);
+                #rules::pattern(#value, &__PALISADE_PATTERN)
+            }};
+            return report(names, at, call, &check.overrides);
         }
-        Rule::Length(bounds) => {
-            let (low, high) = bounds_tokens(private, bounds, span);
-            quote_spanned!(span=> #rules::length(#value, #low, #high))
-        }
-        Rule::Chars(bounds) => {
-            let (low, high) = bounds_tokens(private, bounds, span);
-            quote_spanned!(span=> #rules::chars(#value, #low, #high))
-        }
-        Rule::NonEmpty => quote_spanned!(span=> #rules::non_empty(#value)),
-        Rule::Pattern(pattern) => quote_spanned! {span=> {
-            static __PALISADE_PATTERN: #rules::Pattern = #rules::Pattern::new(#pattern);
-            #rules::pattern(#value, &__PALISADE_PATTERN)
-        }},
-        Rule::Email => quote_spanned!(span=> #rules::email(#value)),
-        Rule::Url => quote_spanned!(span=> #rules::url(#value, &#rules::UrlRule)),
-        Rule::Ascii => quote_spanned!(span=> #rules::ascii(#value)),
-        Rule::Alphanumeric => quote_spanned!(span=> #rules::alphanumeric(#value)),
-        Rule::Prefix(text) => quote_spanned!(span=> #rules::prefix(#value, #text)),
-        Rule::Suffix(text) => quote_spanned!(span=> #rules::suffix(#value, #text)),
-        Rule::Contains(text) => quote_spanned!(span=> #rules::contains(#value, #text)),
-        Rule::Finite => quote_spanned!(span=> #rules::finite(#value)),
-        Rule::Custom(path) => quote_spanned!(span=> #rules::custom(#path(#value))),
         Rule::Nested => {
             return quote_spanned! {span=>
                 #private::Validate::validate_into(#value, &#at, #errors);
             };
         }
     };
-    report(names, at, call, &check.overrides)
+    let name = Ident::new(name, span);
+    let plain = check.overrides.message.is_none() && check.overrides.code.is_none();
+    match short_args {
+        Some(args) if plain => {
+            quote_spanned!(span=> #rules::check::#name(#errors, &#at, #operand #args);)
+        }
+        _ => report(
+            names,
+            at,
+            quote_spanned!(span=> #rules::#name(#operand #long_args)),
+            &check.overrides,
+        ),
+    }
 }
 
-/// `__palisade::rules::check::range(errors, &at, value, 1..=10);`: one call for a
-/// rule without `message`/`code`, with its bounds in Rust's range syntax. Every token
-/// here is one rustc reads again on each build of the user's crate, so the common case
-/// is as short as it can be. `None` for the rules that have no such call.
-fn short_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> Option<TokenStream> {
-    let private = names.private;
-    let errors = names.errors;
-    let span = check.span;
-    let bounded = |name: &str, bounds: &Bounds| {
-        let name = Ident::new(name, span);
-        let (start, end) = (&bounds.start, &bounds.end);
-        let range = match (start, end, bounds.inclusive) {
-            (_, Some(_), true) => quote!(#start..=#end),
-            (Some(_), _, _) | (None, Some(_), false) => quote!(#start..#end),
-            (None, None, _) => return None,
-        };
-        Some(quote_spanned!(span=> #private::rules::check::#name(#errors, &#at, #value, #range);))
-    };
-    let word = |name: &str| {
-        let name = Ident::new(name, span);
-        Some(quote_spanned!(span=> #private::rules::check::#name(#errors, &#at, #value);))
-    };
-    let text = |name: &str, text: &syn::LitStr| {
-        let name = Ident::new(name, span);
-        Some(quote_spanned!(span=> #private::rules::check::#name(#errors, &#at, #value, #text);))
-    };
-    match &check.rule {
-        Rule::Range(bounds) => bounded("range", bounds),
-        Rule::Length(bounds) => bounded("length", bounds),
-        Rule::Chars(bounds) => bounded("chars", bounds),
-        Rule::NonEmpty => word("non_empty"),
-        Rule::Email => word("email"),
-        Rule::Ascii => word("ascii"),
-        Rule::Alphanumeric => word("alphanumeric"),
-        Rule::Finite => word("finite"),
-        Rule::Prefix(prefix) => text("prefix", prefix),
-        Rule::Suffix(suffix) => text("suffix", suffix),
-        Rule::Contains(needle) => text("contains", needle),
-        Rule::Custom(path) => Some(
-            quote_spanned!(span=> #private::rules::check::custom(#errors, &#at, #path(#value));),
-        ),
-        Rule::Pattern(_) | Rule::Url | Rule::Nested => None,
+/// `, 1..=10`: bounds as the `check` form takes them (`None` for `..`, which the
+/// checks refuse before emission).
+fn range_syntax(bounds: &Bounds) -> Option<TokenStream> {
+    let (start, end) = (&bounds.start, &bounds.end);
+    match (start, end, bounds.inclusive) {
+        (_, Some(_), true) => Some(quote!(, #start..=#end)),
+        (Some(_), _, _) | (None, Some(_), false) => Some(quote!(, #start..#end)),
+        (None, None, _) => None,
     }
 }
 
@@ -197,7 +212,8 @@ fn overrides_tokens(
     quote!(#private::rules::Overrides::NONE #message #code)
 }
 
-fn bounds_tokens(private: &Private, bounds: &Bounds, span: Span) -> (TokenStream, TokenStream) {
+/// `, Bound::Included(1), Bound::Unbounded`: bounds as the `report` form takes them.
+fn bound_values(private: &Private, bounds: &Bounds, span: Span) -> TokenStream {
     let bound = quote_spanned!(span=> #private::Bound);
     let low = match &bounds.start {
         Some(start) => quote_spanned!(span=> #bound::Included(#start)),
@@ -208,7 +224,7 @@ fn bounds_tokens(private: &Private, bounds: &Bounds, span: Span) -> (TokenStream
         (Some(end), false) => quote_spanned!(span=> #bound::Excluded(#end)),
         (None, _) => quote_spanned!(span=> #bound::Unbounded),
     };
-    (low, high)
+    quote!(, #low, #high)
 }
 
 /// The invariants of a type, run only when every field rule of this value passed.
