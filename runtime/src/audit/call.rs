@@ -410,18 +410,30 @@ pub trait Success {
     fn outcome(&self) -> Finish<'_>;
 }
 
-impl<T, E: fmt::Display> ResultDisplay for &&&OutcomeProbe<'_, Result<T, E>> {
-    fn outcome(&self) -> Finish<'_> {
-        match self.0 {
-            Ok(_) => Finish {
-                outcome: Outcome::Success,
-                detail: Detail::None,
-            },
+impl Finish<'_> {
+    const SUCCESS: Finish<'static> = Finish {
+        outcome: Outcome::Success,
+        detail: Detail::None,
+    };
+
+    /// Success for `Ok`, else a failure whose detail `detail` gives.
+    fn of<'a, T, E>(
+        result: &'a Result<T, E>,
+        detail: impl FnOnce(&'a E) -> Detail<'a>,
+    ) -> Finish<'a> {
+        match result {
+            Ok(_) => Finish::SUCCESS,
             Err(error) => Finish {
                 outcome: Outcome::Failure,
-                detail: Detail::Display(error),
+                detail: detail(error),
             },
         }
+    }
+}
+
+impl<T, E: fmt::Display> ResultDisplay for &&&OutcomeProbe<'_, Result<T, E>> {
+    fn outcome(&self) -> Finish<'_> {
+        Finish::of(self.0, |error| Detail::Display(error))
     }
 }
 
@@ -436,39 +448,18 @@ impl fmt::Display for DebugText<'_> {
 
 impl<T, E: fmt::Debug> ResultDebug for &&OutcomeProbe<'_, Result<T, E>> {
     fn outcome(&self) -> Finish<'_> {
-        match self.0 {
-            Ok(_) => Finish {
-                outcome: Outcome::Success,
-                detail: Detail::None,
-            },
-            Err(error) => Finish {
-                outcome: Outcome::Failure,
-                detail: Detail::Debug(error),
-            },
-        }
+        Finish::of(self.0, |error| Detail::Debug(error))
     }
 }
 
 impl<T, E> ResultOpaque for &OutcomeProbe<'_, Result<T, E>> {
     fn outcome(&self) -> Finish<'_> {
-        match self.0 {
-            Ok(_) => Finish {
-                outcome: Outcome::Success,
-                detail: Detail::None,
-            },
-            Err(_) => Finish {
-                outcome: Outcome::Failure,
-                detail: Detail::Text("error (no Display or Debug)"),
-            },
-        }
+        Finish::of(self.0, |_| Detail::Text("error (no Display or Debug)"))
     }
 }
 
 impl<T: ?Sized> Success for OutcomeProbe<'_, T> {
     fn outcome(&self) -> Finish<'_> {
-        Finish {
-            outcome: Outcome::Success,
-            detail: Detail::None,
-        }
+        Finish::SUCCESS
     }
 }
