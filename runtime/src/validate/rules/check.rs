@@ -5,6 +5,29 @@
 //! `report(errors, at, range(value, Included(1), Included(10)), Overrides::NONE)`
 //! does, in a fraction of the tokens, which rustc reads again on every build. The
 //! bounds are Rust's own range syntax.
+//!
+//! They serve hand-written [`Validate`](crate::validate::Validate) impls as well:
+//!
+//! ```
+//! use palisade::validate::{rules::check, PathNode};
+//! use palisade::{Validate, ValidationErrors};
+//!
+//! struct Window {
+//!     width: u32,
+//!     title: String,
+//! }
+//!
+//! impl Validate for Window {
+//!     fn validate_into(&self, at: &PathNode<'_>, errors: &mut ValidationErrors) {
+//!         check::range(errors, &at.field("width"), &self.width, 1..=7680);
+//!         check::chars(errors, &at.field("title"), &self.title, 1..=80);
+//!     }
+//! }
+//!
+//! let errors = Window { width: 0, title: String::new() }.validate().unwrap_err();
+//! assert_eq!(errors.len(), 2);
+//! assert_eq!(errors.to_string(), "width: must be between 1 and 7680\ntitle: must be between 1 and 80 characters long");
+//! ```
 
 use core::ops::{Bound, Range, RangeFrom, RangeInclusive, RangeTo, RangeToInclusive};
 
