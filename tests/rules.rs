@@ -621,3 +621,37 @@ fn messages_name_the_bounds() {
         ]
     );
 }
+
+#[derive(Validate)]
+struct Verbose {
+    #[validate(pattern = "(?x) [a-z]+ # letters")]
+    ends_in_comment: String,
+    #[validate(pattern = "(?x) [a-z]+ # letters\n [0-9]*")]
+    comment_inside: String,
+    #[validate(pattern = "a#b")]
+    hash_without_verbose: String,
+}
+
+#[test]
+fn a_verbose_pattern_ending_in_a_comment_still_matches_the_whole_text() {
+    let verbose = |a: &str, b: &str, c: &str| Verbose {
+        ends_in_comment: a.into(),
+        comment_inside: b.into(),
+        hash_without_verbose: c.into(),
+    };
+    assert!(check(&verbose("letters", "abc123", "a#b")).is_empty());
+    let codes = check(&verbose("letters1", "abc12x", "ab"));
+    assert_eq!(
+        codes,
+        vec![
+            ("ends_in_comment".into(), "pattern".into()),
+            ("comment_inside".into(), "pattern".into()),
+            ("hash_without_verbose".into(), "pattern".into()),
+        ]
+    );
+    // Anchored at both ends, still: a newline after the text is not a match.
+    assert_eq!(
+        check(&verbose("letters\n", "abc", "a#b")),
+        vec![("ends_in_comment".into(), "pattern".into())]
+    );
+}

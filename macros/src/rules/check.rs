@@ -439,10 +439,10 @@ fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &m
     let ok = matches!(
         (fit, shape),
         (_, Shape::Other)
-            | (Fit::Number, Shape::Int(_) | Shape::Float)
+            | (Fit::Number, Shape::Int(_) | Shape::Float { .. })
             | (Fit::Sized | Fit::Text, Shape::Text { .. })
             | (Fit::Sized, Shape::Collection(_))
-            | (Fit::Float, Shape::Float)
+            | (Fit::Float, Shape::Float { .. })
     );
     if !ok {
         let what = shape.describe();
@@ -451,7 +451,7 @@ fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &m
                 "use `length(..)` or `chars(..)` to bound its length".to_owned()
             }
             (Fit::Number, Shape::Collection(_)) => "use `length(..)` to bound its size".to_owned(),
-            (Fit::Sized, Shape::Int(_) | Shape::Float) => {
+            (Fit::Sized, Shape::Int(_) | Shape::Float { .. }) => {
                 "use `range(..)` to bound a number".to_owned()
             }
             (Fit::Float, Shape::Int(_)) => {
@@ -560,7 +560,17 @@ fn literal(expr: &syn::Expr) -> Option<Result<Number, syn::Error>> {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Float(float),
             ..
-        }) => Some(float.base10_parse::<f64>().map(Number::Float)),
+        }) => Some(float.base10_parse::<f64>().map(|value| {
+            // A literal too small even for `f64` parses as 0: keep it apart from a
+            // written zero, as the smallest `f64` above zero.
+            let mantissa = float.base10_digits().split(['e', 'E']).next().unwrap_or("");
+            let written_zero = !mantissa.chars().any(|digit| ('1'..='9').contains(&digit));
+            if value == 0.0 && !written_zero {
+                Number::Float(f64::from_bits(1))
+            } else {
+                Number::Float(value)
+            }
+        })),
         syn::Expr::Unary(syn::ExprUnary {
             op: syn::UnOp::Neg(_),
             expr,
@@ -736,7 +746,65 @@ fn check_literal(
                 .at(bound))
             }
         }
+        (Shape::Float { bits }, Number::Float(value)) => {
+            float_rounding(*bits, value).map_or(Ok(()), |(problem, hint)| {
+                Err(error(format!(
+                    "`{}` {problem} as `f{bits}`, the type of `{field}`, so the bound would \
+                     not be the one written: {hint}",
+                    text()
+                ))
+                .at(bound))
+            })
+        }
         _ => Ok(()),
+    }
+}
+
+/// How a float literal's value is lost in a float of `bits` bits, if it is, and what
+/// to write instead: it overflows to infinity, or underflows to zero or to a
+/// subnormal, whose few bits of precision move the bound far from the one written.
+/// (Rounding within the normal range is the ordinary last-bit rounding of every float
+/// literal, and keeps order.)
+fn float_rounding(bits: u8, value: f64) -> Option<(&'static str, &'static str)> {
+    const SMALL_32: &str =
+        "the smallest normal `f32` above zero is `1.1754944e-38` (`f32::MIN_POSITIVE`)";
+    const SMALL_64: &str =
+        "the smallest normal `f64` above zero is `2.2250738585072014e-308` (`f64::MIN_POSITIVE`)";
+    const LARGE_32: &str = "the largest `f32` is `3.4028235e38` (`f32::MAX`)";
+    const LARGE_64: &str = "the largest `f64` is `1.7976931348623157e308` (`f64::MAX`)";
+    #[allow(clippy::cast_possible_truncation)]
+    let (infinite, zero, subnormal, small, large) = if bits == 32 {
+        let rounded = value as f32;
+        let zero = rounded == 0.0 && value != 0.0;
+        (
+            rounded.is_infinite(),
+            zero,
+            rounded.is_subnormal(),
+            SMALL_32,
+            LARGE_32,
+        )
+    } else {
+        // The literal reader keeps a literal too small for `f64` as its smallest value.
+        let zero = value.to_bits() == 1;
+        (
+            value.is_infinite(),
+            zero,
+            value.is_subnormal(),
+            SMALL_64,
+            LARGE_64,
+        )
+    };
+    if infinite {
+        Some(("is too large and becomes infinity", large))
+    } else if zero {
+        Some(("is too small and rounds to 0", small))
+    } else if subnormal {
+        Some((
+            "is too small to be held exactly (a subnormal number)",
+            small,
+        ))
+    } else {
+        None
     }
 }
 
@@ -745,7 +813,7 @@ fn check_literal(
 fn typed_bound(bound: &syn::Expr, shape: &Shape) -> syn::Expr {
     match (shape, bound) {
         (
-            Shape::Float,
+            Shape::Float { .. },
             syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Int(int),
                 attrs,
@@ -757,7 +825,7 @@ fn typed_bound(bound: &syn::Expr, shape: &Shape) -> syn::Expr {
                 lit: syn::Lit::Float(float),
             })
         }
-        (Shape::Float, syn::Expr::Unary(unary)) => {
+        (Shape::Float { .. }, syn::Expr::Unary(unary)) => {
             let mut unary = unary.clone();
             *unary.expr = typed_bound(&unary.expr, shape);
             syn::Expr::Unary(unary)

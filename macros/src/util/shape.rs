@@ -10,7 +10,10 @@ pub enum Shape {
     /// A primitive integer.
     Int(IntType),
     /// `f32` or `f64`.
-    Float,
+    Float {
+        /// 32 or 64.
+        bits: u8,
+    },
     /// `bool` or `char`: no rule but `custom` fits them.
     Scalar(&'static str),
     /// A string type; `static_str` is set for `&'static str` / `&str`.
@@ -143,7 +146,8 @@ impl Shape {
                 return Shape::Int(*int);
             }
             match name.as_str() {
-                "f32" | "f64" => return Shape::Float,
+                "f32" => return Shape::Float { bits: 32 },
+                "f64" => return Shape::Float { bits: 64 },
                 "bool" => return Shape::Scalar("bool"),
                 "char" => return Shape::Scalar("char"),
                 "str" => return Shape::Text { static_str: false },
@@ -169,7 +173,7 @@ impl Shape {
     pub fn describe(&self) -> &'static str {
         match self {
             Shape::Int(_) => "an integer",
-            Shape::Float => "a float",
+            Shape::Float { .. } => "a float",
             Shape::Scalar("bool") => "a `bool`",
             Shape::Scalar(_) => "a `char`",
             Shape::Text { .. } => "a string",

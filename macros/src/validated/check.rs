@@ -1,6 +1,7 @@
 //! Checks `#[validated]`: a struct whose fields are private, with named fields or one
 //! tuple field, and rules that fit. Reuses the derive's field and invariant checks.
 
+use super::derives::Verdict;
 use super::parse::RawValidated;
 use crate::rules::parse::{INVARIANT, VALIDATE};
 use crate::util::attr::{error, Errors};
@@ -27,12 +28,20 @@ pub struct Validated {
     pub derives_builder: bool,
 }
 
-/// What is left to emit when the check failed: the cleaned struct and a stub impl.
-pub struct Fallback {
-    /// The struct with palisade's attributes removed.
-    pub item: syn::ItemStruct,
-    /// Where generated code finds the runtime.
-    pub runtime: RuntimePath,
+/// What is left to emit when the check failed, so that uses of the type add no errors
+/// of their own.
+pub enum Fallback {
+    /// The whole API (`try_new`, getters, setters, `new_const`, ...) over the struct's
+    /// fields, with no rules checked.
+    Unchecked(Box<Validated>),
+    /// A struct whose shape `#[validated]` cannot build an API for (a tuple struct with
+    /// several fields): the cleaned struct and a `Validate` impl that checks nothing.
+    Bare {
+        /// The struct with palisade's attributes removed.
+        item: Box<syn::ItemStruct>,
+        /// Where generated code finds the runtime.
+        runtime: RuntimePath,
+    },
 }
 
 /// Checks the struct and its rules, reporting every error together.
@@ -79,17 +88,41 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
     let raw_fields = crate::validate::parse::fields(item.fields.clone()).1;
     let fields = check_fields(raw_fields, &mut errors);
     let invariants = crate::rules::check::invariants(&item.attrs, &mut errors);
+    let refused = check_derives(&raw.derives, &args.allow_derive, &item.ident, &mut errors);
+    let mut item = item;
+    remove_derives(&mut item.attrs, &refused);
+    for field in &item.fields {
+        check_interior_mutability(field, &mut errors);
+    }
     let original_attrs = item.attrs.clone();
-    let derives_builder = item.attrs.iter().any(derives_builder);
+    let derives_builder = raw
+        .derives
+        .iter()
+        .any(|path| last_segment(path) == "Builder");
     let original_fields = item
         .fields
         .iter()
         .map(|field| field.attrs.clone())
         .collect();
     let item = clean(item);
-    if let Err(error) = errors.finish() {
-        return Err(Box::new((error, Fallback { item, runtime })));
+    let failed = errors.finish().err();
+    let buildable = match &item.fields {
+        syn::Fields::Unnamed(fields) => fields.unnamed.len() == 1,
+        syn::Fields::Named(_) | syn::Fields::Unit => true,
+    };
+    if let (Some(error), false) = (&failed, buildable) {
+        return Err(Box::new((
+            error.clone(),
+            Fallback::Bare {
+                item: Box::new(item),
+                runtime,
+            },
+        )));
     }
+    let (fields, invariants) = match failed {
+        Some(_) => (fields.into_iter().map(without_rules).collect(), Vec::new()),
+        None => (fields, invariants),
+    };
     let const_evaluable = invariants.is_empty()
         && fields
             .iter()
@@ -101,7 +134,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
         body: Body::Struct(fields),
         invariants,
     };
-    Ok(Validated {
+    let validated = Validated {
         model,
         item,
         newtype,
@@ -110,7 +143,19 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
         original_attrs,
         original_fields,
         derives_builder,
-    })
+    };
+    match failed {
+        Some(error) => Err(Box::new((error, Fallback::Unchecked(Box::new(validated))))),
+        None => Ok(validated),
+    }
+}
+
+/// `field` with nothing to check, for the API emitted next to errors.
+fn without_rules(mut field: Field) -> Field {
+    field.rules.required = None;
+    field.rules.checks.clear();
+    field.rules.each = None;
+    field
 }
 
 /// The struct without the attributes only palisade reads: `#[validate]`,
@@ -128,18 +173,111 @@ fn clean(mut item: syn::ItemStruct) -> syn::ItemStruct {
     item
 }
 
-/// Whether `attr` is a `#[derive(...)]` that lists `Builder` (by any path).
-fn derives_builder(attr: &syn::Attribute) -> bool {
-    attr.path().is_ident("derive")
-        && attr
-            .parse_args_with(
-                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
-            )
-            .is_ok_and(|paths| {
-                paths.iter().any(|path| {
-                    path.segments
-                        .last()
-                        .is_some_and(|last| last.ident == "Builder")
-                })
-            })
+/// The last segment of a derive's path, the name palisade judges it by.
+fn last_segment(path: &syn::Path) -> String {
+    path.segments
+        .last()
+        .map(|segment| segment.ident.to_string())
+        .unwrap_or_default()
+}
+
+/// Refuses every derive that could build or change a value without the checks, and
+/// returns the names refused.
+fn check_derives(
+    derives: &[syn::Path],
+    allowed: &[syn::Path],
+    ident: &syn::Ident,
+    errors: &mut Errors,
+) -> Vec<String> {
+    let allowed = allowed.iter().map(last_segment).collect::<Vec<_>>();
+    let mut refused = Vec::new();
+    for path in derives {
+        let name = last_segment(path);
+        let verdict = super::derives::verdict(&name);
+        let fine = match verdict {
+            Some(Verdict::Reads) => true,
+            None => allowed.contains(&name),
+            Some(_) => false,
+        };
+        if !fine {
+            let message = super::derives::refusal(&name, &ident.to_string(), verdict);
+            errors.push(error(message).at(path));
+            refused.push(name);
+        }
+    }
+    refused
+}
+
+/// Takes the refused derives out of `#[derive(...)]`, so the struct emitted next to
+/// the errors adds none of its own (one mistake, one error).
+fn remove_derives(attrs: &mut Vec<syn::Attribute>, refused: &[String]) {
+    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+    if refused.is_empty() {
+        return;
+    }
+    attrs.retain_mut(|attr| {
+        if !attr.path().is_ident("derive") {
+            return true;
+        }
+        let Ok(paths) = attr.parse_args_with(Paths::parse_terminated) else {
+            return true;
+        };
+        let kept: Paths = paths
+            .into_iter()
+            .filter(|path| !refused.contains(&last_segment(path)))
+            .collect();
+        *attr = syn::parse_quote!(#[derive(#kept)]);
+        !kept.is_empty()
+    });
+}
+
+/// Standard and well-known types that can be changed through a shared reference. A
+/// getter hands out `&T`, so a field of one of these could be made invalid without
+/// the checks.
+const INTERIOR_MUTABLE: &[&str] = &[
+    "Cell",
+    "RefCell",
+    "UnsafeCell",
+    "SyncUnsafeCell",
+    "OnceCell",
+    "LazyCell",
+    "OnceLock",
+    "LazyLock",
+    "Lazy",
+    "Mutex",
+    "RwLock",
+    "ReentrantMutex",
+    "FairMutex",
+    "AtomicCell",
+    "ArcSwap",
+    "ArcSwapOption",
+];
+
+/// Refuses a field whose type (at any depth: `Arc<Mutex<T>>`) can change through `&`.
+fn check_interior_mutability(field: &syn::Field, errors: &mut Errors) {
+    fn find(tokens: proc_macro2::TokenStream) -> Option<proc_macro2::Ident> {
+        tokens.into_iter().find_map(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                (INTERIOR_MUTABLE.contains(&name.as_str()) || name.starts_with("Atomic"))
+                    .then_some(ident)
+            }
+            proc_macro2::TokenTree::Group(group) => find(group.stream()),
+            _ => None,
+        })
+    }
+    if let Some(found) = find(quote::ToTokens::to_token_stream(&field.ty)) {
+        let name = field
+            .ident
+            .as_ref()
+            .map_or_else(|| "the value".to_owned(), |ident| format!("`{ident}`"));
+        errors.push(
+            error(format!(
+                "`{found}` can be changed through a shared reference, so {name} could be made \
+                 invalid through its getter without the checks: store a plain value and \
+                 change it with the generated setter"
+            ))
+            .at(&found),
+        );
+    }
 }

@@ -5,6 +5,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use super::check::{Fallback, Validated};
+use super::hidden;
 use crate::rules::emit::const_checks;
 use crate::validate::check::{Body, Field};
 
@@ -13,6 +14,7 @@ pub fn expand(validated: &Validated) -> TokenStream {
     let model = &validated.model;
     let private = model.runtime.private();
     let mut item = validated.item.clone();
+    item.vis = hidden::inner_vis(&item.vis, item.struct_token.span);
     if validated.derives_builder {
         let builder = syn::Ident::new(crate::builder::parse::BUILDER, Span::call_site());
         item.attrs.push(syn::parse_quote!(#[#builder(validated)]));
@@ -24,7 +26,7 @@ pub fn expand(validated: &Validated) -> TokenStream {
     let newtype = validated.newtype.then(|| newtype_impls(validated));
     let serde = validated.serde.then(|| serde_impls(validated));
     let import = model.runtime.import();
-    quote! {
+    let inner = quote! {
         #item
         const _: () = {
             #import
@@ -35,18 +37,34 @@ pub fn expand(validated: &Validated) -> TokenStream {
             #newtype
             #serde
         };
+    };
+    let mut reexports = vec![ident.clone()];
+    if validated.derives_builder {
+        reexports.push(format_ident!("{}Builder", ident));
     }
+    hidden::wrap(&validated.item.vis, ident, &reexports, inner)
 }
 
-/// The cleaned struct and a `Validate` impl that checks nothing, next to the errors.
+/// What stands in for the expansion next to the errors: the whole API with no rules
+/// checked where the struct's shape allows it, else the struct and a stub impl.
 pub fn fallback(fallback: &Fallback) -> TokenStream {
-    let item = &fallback.item;
+    let (item, runtime) = match fallback {
+        Fallback::Unchecked(validated) => return expand(validated),
+        Fallback::Bare { item, runtime } => (item, runtime),
+    };
+    let mut inner = item.clone();
+    inner.vis = hidden::inner_vis(&item.vis, item.struct_token.span);
     let stub = crate::validate::emit::stub(&crate::validate::check::Stub {
         ident: item.ident.clone(),
         generics: item.generics.clone(),
-        runtime: fallback.runtime.clone(),
+        runtime: runtime.clone(),
     });
-    quote!(#item #stub)
+    hidden::wrap(
+        &item.vis,
+        &item.ident,
+        std::slice::from_ref(&item.ident),
+        quote!(#inner #stub),
+    )
 }
 
 fn fields(validated: &Validated) -> &[Field] {
@@ -103,7 +121,7 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
     let model = &validated.model;
     let private = model.runtime.private();
     let ident = &model.ident;
-    let vis = &validated.item.vis;
+    let vis = &hidden::inner_vis(&validated.item.vis, validated.item.struct_token.span);
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let params = params(validated);
     let types = fields(validated)

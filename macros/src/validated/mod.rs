@@ -1,7 +1,9 @@
 //! `#[validated]`: parse → check → emit.
 
 pub mod check;
+pub mod derives;
 pub mod emit;
+pub mod hidden;
 pub mod parse;
 
 use proc_macro2::TokenStream;

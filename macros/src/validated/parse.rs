@@ -12,6 +12,9 @@ pub struct RawArgs {
     pub serde: Flag,
     /// `crate = "path"`: where to find palisade when it is re-exported or renamed.
     pub krate: Option<syn::Path>,
+    /// `allow_derive(A, B)`: derives palisade does not know, which the user says only
+    /// read values.
+    pub allow_derive: Vec<syn::Path>,
 }
 
 /// `#[validated]` before checking.
@@ -20,6 +23,9 @@ pub struct RawValidated {
     pub args: syn::Result<RawArgs>,
     /// The struct.
     pub item: syn::ItemStruct,
+    /// Every derive written on the struct, in `#[derive(...)]` or inside
+    /// `#[cfg_attr(..., derive(...))]`.
+    pub derives: Vec<syn::Path>,
 }
 
 /// Reads the arguments and the item. An item that is not a struct is refused here,
@@ -55,18 +61,50 @@ pub fn parse(
     };
     let mut errors = Errors::new();
     let mut parsed = RawArgs::default();
-    Keys::new("#[validated(...)]", "option", &["serde", "crate"]).parse(
-        args,
-        &mut errors,
-        |name, meta| {
-            if name == "serde" {
-                parsed.serde = attr::flag(name, meta)?;
-            } else {
-                parsed.krate = Some(attr::path(name, meta)?);
-            }
-            Ok(())
-        },
-    );
+    Keys::new(
+        "#[validated(...)]",
+        "option",
+        &["serde", "crate", "allow_derive"],
+    )
+    .parse(args, &mut errors, |name, meta| {
+        if name == "serde" {
+            parsed.serde = attr::flag(name, meta)?;
+        } else if name == "allow_derive" {
+            parsed.allow_derive = attr::names(name, meta)?;
+        } else {
+            parsed.krate = Some(attr::path(name, meta)?);
+        }
+        Ok(())
+    });
     let args = errors.finish_with(parsed);
-    Ok(RawValidated { args, item })
+    let mut derives = Vec::new();
+    for attr in &item.attrs {
+        collect_derives(&attr.meta, &mut derives);
+    }
+    Ok(RawValidated {
+        args,
+        item,
+        derives,
+    })
+}
+
+/// The paths in `derive(...)`, looking through `cfg_attr(predicate, ...)` since any
+/// configuration may switch it on. Attributes that do not parse are left to rustc.
+fn collect_derives(meta: &syn::Meta, out: &mut Vec<syn::Path>) {
+    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
+    let syn::Meta::List(list) = meta else {
+        return;
+    };
+    if list.path.is_ident("derive") {
+        if let Ok(paths) = list.parse_args_with(Paths::parse_terminated) {
+            out.extend(paths);
+        }
+    } else if list.path.is_ident("cfg_attr") {
+        if let Ok(metas) = list.parse_args_with(Metas::parse_terminated) {
+            for inner in metas.iter().skip(1) {
+                collect_derives(inner, out);
+            }
+        }
+    }
 }

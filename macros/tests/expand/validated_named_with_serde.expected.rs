@@ -1,138 +1,148 @@
-pub struct Window {
-    /// The lower edge.
-    min: u8,
-    max: u8,
-}
-const _: () = {
-    use ::palisade::__private as __palisade;
-    #[automatically_derived]
-    impl __palisade::Validate for Window {
-        fn validate_into(
-            &self,
-            __palisade_at: &__palisade::PathNode<'_>,
-            __palisade_errors: &mut __palisade::ValidationErrors,
-        ) {
-            let __palisade_before = __palisade_errors.len();
-            {
-                let __palisade_value = &self.min;
-                let __palisade_at_0 = __palisade_at.field("min");
-                __palisade::rules::check::range(
-                    __palisade_errors,
-                    &__palisade_at_0,
-                    __palisade_value,
-                    0..=100,
-                );
-            }
-            {
-                let __palisade_value = &self.max;
-                let __palisade_at_0 = __palisade_at.field("max");
-                __palisade::rules::check::range(
-                    __palisade_errors,
-                    &__palisade_at_0,
-                    __palisade_value,
-                    0..=100,
-                );
-            }
-            if __palisade_errors.len() == __palisade_before {
-                __palisade::rules::report(
-                    __palisade_errors,
-                    __palisade_at,
-                    __palisade::rules::invariant(
-                        self.min <= self.max,
-                        "invariant `self.min <= self.max` does not hold",
-                    ),
-                    __palisade::rules::Overrides::NONE,
-                );
-            }
-        }
-    }
-    #[automatically_derived]
-    impl __palisade::builder::Validated for Window {}
-    #[automatically_derived]
-    impl Window {
-        ///Builds a `Window`, checking every rule and invariant.
-        ///
-        /// # Errors
-        ///
-        /// Every rule that fails, each with its path.
-        pub fn try_new(
-            min: u8,
-            max: u8,
-        ) -> __palisade::Result<Self, __palisade::ValidationErrors> {
-            let __palisade_value = Self { min: min, max: max };
-            match __palisade::Validate::validate(&__palisade_value) {
-                __palisade::Ok(()) => __palisade::Ok(__palisade_value),
-                __palisade::Err(__palisade_errors) => __palisade::Err(__palisade_errors),
-            }
-        }
+#[doc(hidden)]
+#[allow(non_snake_case)]
+mod __palisade_Window {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use super::*;
+    pub struct Window {
         /// The lower edge.
-        #[must_use]
-        pub fn min(&self) -> &u8 {
-            &self.min
-        }
-        ///Replaces `min`, checking every rule and invariant again; on failure `self` is left unchanged.
-        ///
-        /// # Errors
-        ///
-        /// Every rule that fails with the new value.
-        pub fn set_min(
-            &mut self,
-            min: u8,
-        ) -> __palisade::Result<(), __palisade::ValidationErrors> {
-            let __palisade_previous = __palisade::replace(&mut self.min, min);
-            match __palisade::Validate::validate(self) {
-                __palisade::Ok(()) => __palisade::Ok(()),
-                __palisade::Err(__palisade_errors) => {
-                    self.min = __palisade_previous;
-                    __palisade::Err(__palisade_errors)
+        min: u8,
+        max: u8,
+    }
+    const _: () = {
+        use ::palisade::__private as __palisade;
+        #[automatically_derived]
+        impl __palisade::Validate for Window {
+            fn validate_into(
+                &self,
+                __palisade_at: &__palisade::PathNode<'_>,
+                __palisade_errors: &mut __palisade::ValidationErrors,
+            ) {
+                let __palisade_before = __palisade_errors.len();
+                {
+                    let __palisade_value = &self.min;
+                    let __palisade_at_0 = __palisade_at.field("min");
+                    __palisade::rules::check::range(
+                        __palisade_errors,
+                        &__palisade_at_0,
+                        __palisade_value,
+                        0..=100,
+                    );
+                }
+                {
+                    let __palisade_value = &self.max;
+                    let __palisade_at_0 = __palisade_at.field("max");
+                    __palisade::rules::check::range(
+                        __palisade_errors,
+                        &__palisade_at_0,
+                        __palisade_value,
+                        0..=100,
+                    );
+                }
+                if __palisade_errors.len() == __palisade_before {
+                    __palisade::rules::report(
+                        __palisade_errors,
+                        __palisade_at,
+                        __palisade::rules::invariant(
+                            self.min <= self.max,
+                            "invariant `self.min <= self.max` does not hold",
+                        ),
+                        __palisade::rules::Overrides::NONE,
+                    );
                 }
             }
         }
-        ///Returns `max`.
-        #[must_use]
-        pub fn max(&self) -> &u8 {
-            &self.max
-        }
-        ///Replaces `max`, checking every rule and invariant again; on failure `self` is left unchanged.
-        ///
-        /// # Errors
-        ///
-        /// Every rule that fails with the new value.
-        pub fn set_max(
-            &mut self,
-            max: u8,
-        ) -> __palisade::Result<(), __palisade::ValidationErrors> {
-            let __palisade_previous = __palisade::replace(&mut self.max, max);
-            match __palisade::Validate::validate(self) {
-                __palisade::Ok(()) => __palisade::Ok(()),
-                __palisade::Err(__palisade_errors) => {
-                    self.max = __palisade_previous;
-                    __palisade::Err(__palisade_errors)
+        #[automatically_derived]
+        impl __palisade::builder::Validated for Window {}
+        #[automatically_derived]
+        impl Window {
+            ///Builds a `Window`, checking every rule and invariant.
+            ///
+            /// # Errors
+            ///
+            /// Every rule that fails, each with its path.
+            pub fn try_new(
+                min: u8,
+                max: u8,
+            ) -> __palisade::Result<Self, __palisade::ValidationErrors> {
+                let __palisade_value = Self { min: min, max: max };
+                match __palisade::Validate::validate(&__palisade_value) {
+                    __palisade::Ok(()) => __palisade::Ok(__palisade_value),
+                    __palisade::Err(__palisade_errors) => {
+                        __palisade::Err(__palisade_errors)
+                    }
+                }
+            }
+            /// The lower edge.
+            #[must_use]
+            pub fn min(&self) -> &u8 {
+                &self.min
+            }
+            ///Replaces `min`, checking every rule and invariant again; on failure `self` is left unchanged.
+            ///
+            /// # Errors
+            ///
+            /// Every rule that fails with the new value.
+            pub fn set_min(
+                &mut self,
+                min: u8,
+            ) -> __palisade::Result<(), __palisade::ValidationErrors> {
+                let __palisade_previous = __palisade::replace(&mut self.min, min);
+                match __palisade::Validate::validate(self) {
+                    __palisade::Ok(()) => __palisade::Ok(()),
+                    __palisade::Err(__palisade_errors) => {
+                        self.min = __palisade_previous;
+                        __palisade::Err(__palisade_errors)
+                    }
+                }
+            }
+            ///Returns `max`.
+            #[must_use]
+            pub fn max(&self) -> &u8 {
+                &self.max
+            }
+            ///Replaces `max`, checking every rule and invariant again; on failure `self` is left unchanged.
+            ///
+            /// # Errors
+            ///
+            /// Every rule that fails with the new value.
+            pub fn set_max(
+                &mut self,
+                max: u8,
+            ) -> __palisade::Result<(), __palisade::ValidationErrors> {
+                let __palisade_previous = __palisade::replace(&mut self.max, max);
+                match __palisade::Validate::validate(self) {
+                    __palisade::Ok(()) => __palisade::Ok(()),
+                    __palisade::Err(__palisade_errors) => {
+                        self.max = __palisade_previous;
+                        __palisade::Err(__palisade_errors)
+                    }
                 }
             }
         }
-    }
-    __palisade::with_serde! {
-        #[derive(__palisade::serde::Serialize)] #[serde(crate =
-        "::palisade::__private::serde")] #[serde(rename = "Window")] struct
-        __PalisadeSerialize < '__palisade > { min : & '__palisade u8, #[serde(rename =
-        "maximum")] max : & '__palisade u8 } #[automatically_derived] impl
-        __palisade::serde::Serialize for Window { fn serialize < __S > (& self,
-        serializer : __S) -> __palisade::Result < __S::Ok, __S::Error > where __S :
-        __palisade::serde::Serializer, { __palisade::serde::Serialize::serialize(&
-        __PalisadeSerialize { min : & self.min, max : & self.max }, serializer) } }
-        #[derive(__palisade::serde::Deserialize)] #[serde(crate =
-        "::palisade::__private::serde")] #[serde(rename = "Window")] struct
-        __PalisadeDeserialize { min : u8, #[serde(rename = "maximum")] max : u8 }
-        #[automatically_derived] impl < 'de > __palisade::serde::Deserialize < 'de > for
-        Window where __PalisadeDeserialize : __palisade::serde::Deserialize < 'de > { fn
-        deserialize < __D > (deserializer : __D) -> __palisade::Result < Self, __D::Error
-        > where __D : __palisade::serde::Deserializer < 'de >, { let __palisade_value = <
-        __PalisadeDeserialize as __palisade::serde::Deserialize < 'de >>
-        ::deserialize(deserializer) ?; match Self::try_new(__palisade_value.min,
-        __palisade_value.max) { __palisade::Ok(__palisade_value) =>
-        __palisade::Ok(__palisade_value), __palisade::Err(__palisade_errors) => {
-        __palisade::Err(< __D::Error as __palisade::serde::de::Error >
-        ::custom(__palisade_errors)) } } } }
-    }
-};
+        __palisade::with_serde! {
+            #[derive(__palisade::serde::Serialize)] #[serde(crate =
+            "::palisade::__private::serde")] #[serde(rename = "Window")] struct
+            __PalisadeSerialize < '__palisade > { min : & '__palisade u8, #[serde(rename
+            = "maximum")] max : & '__palisade u8 } #[automatically_derived] impl
+            __palisade::serde::Serialize for Window { fn serialize < __S > (& self,
+            serializer : __S) -> __palisade::Result < __S::Ok, __S::Error > where __S :
+            __palisade::serde::Serializer, { __palisade::serde::Serialize::serialize(&
+            __PalisadeSerialize { min : & self.min, max : & self.max }, serializer) } }
+            #[derive(__palisade::serde::Deserialize)] #[serde(crate =
+            "::palisade::__private::serde")] #[serde(rename = "Window")] struct
+            __PalisadeDeserialize { min : u8, #[serde(rename = "maximum")] max : u8 }
+            #[automatically_derived] impl < 'de > __palisade::serde::Deserialize < 'de >
+            for Window where __PalisadeDeserialize : __palisade::serde::Deserialize < 'de
+            > { fn deserialize < __D > (deserializer : __D) -> __palisade::Result < Self,
+            __D::Error > where __D : __palisade::serde::Deserializer < 'de >, { let
+            __palisade_value = < __PalisadeDeserialize as __palisade::serde::Deserialize
+            < 'de >> ::deserialize(deserializer) ?; match Self::try_new(__palisade_value
+            .min, __palisade_value.max) { __palisade::Ok(__palisade_value) =>
+            __palisade::Ok(__palisade_value), __palisade::Err(__palisade_errors) => {
+            __palisade::Err(< __D::Error as __palisade::serde::de::Error >
+            ::custom(__palisade_errors)) } } } }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub use __palisade_Window::Window;

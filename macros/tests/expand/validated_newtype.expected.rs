@@ -1,100 +1,114 @@
-#[derive(Debug)]
-pub struct Port(u32);
-const _: () = {
-    use ::palisade::__private as __palisade;
-    #[automatically_derived]
-    impl __palisade::Validate for Port {
-        fn validate_into(
-            &self,
-            __palisade_at: &__palisade::PathNode<'_>,
-            __palisade_errors: &mut __palisade::ValidationErrors,
-        ) {
-            {
-                let __palisade_value = &self.0;
-                let __palisade_at_0 = *__palisade_at;
-                __palisade::rules::check::range(
-                    __palisade_errors,
-                    &__palisade_at_0,
-                    __palisade_value,
-                    1..=65535,
-                );
-            }
-        }
-    }
-    #[automatically_derived]
-    impl __palisade::builder::Validated for Port {}
-    #[automatically_derived]
-    impl Port {
-        ///Builds a `Port`, checking every rule and invariant.
-        ///
-        /// # Errors
-        ///
-        /// Every rule that fails, each with its path.
-        pub fn try_new(
-            value: u32,
-        ) -> __palisade::Result<Self, __palisade::ValidationErrors> {
-            let __palisade_value = Self(value);
-            match __palisade::Validate::validate(&__palisade_value) {
-                __palisade::Ok(()) => __palisade::Ok(__palisade_value),
-                __palisade::Err(__palisade_errors) => __palisade::Err(__palisade_errors),
-            }
-        }
-        ///Returns `0`.
-        #[must_use]
-        pub fn get(&self) -> &u32 {
-            &self.0
-        }
-        /// Returns the wrapped value, giving up the guarantee.
-        #[must_use]
-        pub fn into_inner(self) -> u32 {
-            self.0
-        }
-        ///Replaces `0`, checking every rule and invariant again; on failure `self` is left unchanged.
-        ///
-        /// # Errors
-        ///
-        /// Every rule that fails with the new value.
-        pub fn set(
-            &mut self,
-            value: u32,
-        ) -> __palisade::Result<(), __palisade::ValidationErrors> {
-            let __palisade_previous = __palisade::replace(&mut self.0, value);
-            match __palisade::Validate::validate(self) {
-                __palisade::Ok(()) => __palisade::Ok(()),
-                __palisade::Err(__palisade_errors) => {
-                    self.0 = __palisade_previous;
-                    __palisade::Err(__palisade_errors)
+#[doc(hidden)]
+#[allow(non_snake_case)]
+mod __palisade_Port {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use super::*;
+    #[derive(Debug)]
+    pub struct Port(u32);
+    const _: () = {
+        use ::palisade::__private as __palisade;
+        #[automatically_derived]
+        impl __palisade::Validate for Port {
+            fn validate_into(
+                &self,
+                __palisade_at: &__palisade::PathNode<'_>,
+                __palisade_errors: &mut __palisade::ValidationErrors,
+            ) {
+                {
+                    let __palisade_value = &self.0;
+                    let __palisade_at_0 = *__palisade_at;
+                    __palisade::rules::check::range(
+                        __palisade_errors,
+                        &__palisade_at_0,
+                        __palisade_value,
+                        1..=65535,
+                    );
                 }
             }
         }
-        ///Builds a `Port` in a const context. `palisade::valid!(Port, ...)` calls it inside `const { }`, so an invalid constant is a compile error.
-        ///
-        /// # Panics
-        ///
-        /// When a rule fails, naming the type, the field and the rule; in a `const`
-        /// this is a compile error.
-        #[must_use]
-        pub const fn new_const(value: u32) -> Self {
-            if value < 1 {
-                __palisade::panic!("invalid `Port`: field `0` breaks `range(1..=65535)`")
+        #[automatically_derived]
+        impl __palisade::builder::Validated for Port {}
+        #[automatically_derived]
+        impl Port {
+            ///Builds a `Port`, checking every rule and invariant.
+            ///
+            /// # Errors
+            ///
+            /// Every rule that fails, each with its path.
+            pub fn try_new(
+                value: u32,
+            ) -> __palisade::Result<Self, __palisade::ValidationErrors> {
+                let __palisade_value = Self(value);
+                match __palisade::Validate::validate(&__palisade_value) {
+                    __palisade::Ok(()) => __palisade::Ok(__palisade_value),
+                    __palisade::Err(__palisade_errors) => {
+                        __palisade::Err(__palisade_errors)
+                    }
+                }
             }
-            if value > 65535 {
-                __palisade::panic!("invalid `Port`: field `0` breaks `range(1..=65535)`")
+            ///Returns `0`.
+            #[must_use]
+            pub fn get(&self) -> &u32 {
+                &self.0
             }
-            Self(value)
+            /// Returns the wrapped value, giving up the guarantee.
+            #[must_use]
+            pub fn into_inner(self) -> u32 {
+                self.0
+            }
+            ///Replaces `0`, checking every rule and invariant again; on failure `self` is left unchanged.
+            ///
+            /// # Errors
+            ///
+            /// Every rule that fails with the new value.
+            pub fn set(
+                &mut self,
+                value: u32,
+            ) -> __palisade::Result<(), __palisade::ValidationErrors> {
+                let __palisade_previous = __palisade::replace(&mut self.0, value);
+                match __palisade::Validate::validate(self) {
+                    __palisade::Ok(()) => __palisade::Ok(()),
+                    __palisade::Err(__palisade_errors) => {
+                        self.0 = __palisade_previous;
+                        __palisade::Err(__palisade_errors)
+                    }
+                }
+            }
+            ///Builds a `Port` in a const context. `palisade::valid!(Port, ...)` calls it inside `const { }`, so an invalid constant is a compile error.
+            ///
+            /// # Panics
+            ///
+            /// When a rule fails, naming the type, the field and the rule; in a `const`
+            /// this is a compile error.
+            #[must_use]
+            pub const fn new_const(value: u32) -> Self {
+                if value < 1 {
+                    __palisade::panic!(
+                        "invalid `Port`: field `0` breaks `range(1..=65535)`"
+                    )
+                }
+                if value > 65535 {
+                    __palisade::panic!(
+                        "invalid `Port`: field `0` breaks `range(1..=65535)`"
+                    )
+                }
+                Self(value)
+            }
         }
-    }
-    #[automatically_derived]
-    impl __palisade::AsRef<u32> for Port {
-        fn as_ref(&self) -> &u32 {
-            &self.0
+        #[automatically_derived]
+        impl __palisade::AsRef<u32> for Port {
+            fn as_ref(&self) -> &u32 {
+                &self.0
+            }
         }
-    }
-    #[automatically_derived]
-    impl __palisade::TryFrom<u32> for Port {
-        type Error = __palisade::ValidationErrors;
-        fn try_from(value: u32) -> __palisade::Result<Self, Self::Error> {
-            Self::try_new(value)
+        #[automatically_derived]
+        impl __palisade::TryFrom<u32> for Port {
+            type Error = __palisade::ValidationErrors;
+            fn try_from(value: u32) -> __palisade::Result<Self, Self::Error> {
+                Self::try_new(value)
+            }
         }
-    }
-};
+    };
+}
+#[allow(unused_imports)]
+pub use __palisade_Port::Port;

@@ -697,14 +697,35 @@ impl Pattern {
     }
 }
 
+/// Whether `source` ends inside a verbose-mode comment.
+#[cfg(feature = "regex")]
+fn ends_in_comment(source: &str) -> bool {
+    regex_syntax::ast::parse::Parser::new()
+        .parse_with_comments(source)
+        .is_ok_and(|parsed| {
+            parsed
+                .comments
+                .last()
+                .is_some_and(|comment| comment.span.end.offset == source.len())
+        })
+}
+
 #[cfg(feature = "regex")]
 impl PatternSupport for Pattern {
     fn is_full_match(&self, text: &str) -> bool {
         let regex = self.compiled.get_or_init(|| {
             // Anchoring the whole pattern makes `a|b` mean `^(?:a|b)$`, not `^a|b$`.
-            // The macro already parsed `source` with regex-syntax; one that still fails
-            // here (over the size limit) matches nothing rather than panicking.
-            regex::Regex::new(&format!(r"\A(?:{})\z", self.source)).ok()
+            // A verbose-mode (`(?x)`) pattern that ends in a `# comment` would swallow
+            // the closing `)`: a newline ends the comment first (and is whitespace in
+            // that mode). The macro already parsed `source` with regex-syntax; one that
+            // still fails here (over the size limit) matches nothing rather than
+            // panicking.
+            let end = if ends_in_comment(self.source) {
+                "\n"
+            } else {
+                ""
+            };
+            regex::Regex::new(&format!(r"\A(?:{}{end})\z", self.source)).ok()
         });
         regex.as_ref().is_some_and(|regex| regex.is_match(text))
     }

@@ -1,0 +1,9 @@
+use palisade::validated;
+
+#[validated]
+#[derive(Debug, Default)]
+pub struct Amount(#[validate(range(1..=1000))] u32);
+
+fn main() {
+    let _ = Amount::try_new(5);
+}
