@@ -26,6 +26,9 @@ pub struct Validated {
     pub original_fields: Vec<Vec<syn::Attribute>>,
     /// Whether `#[derive(Builder)]` follows, so its `build()` must go through `try_new`.
     pub derives_builder: bool,
+    /// Per field, a literal `#[builder(default = ...)]` whose rules can be checked in a
+    /// const context: checked when the type compiles.
+    pub builder_defaults: Vec<Option<syn::Expr>>,
 }
 
 /// What is left to emit when the check failed, so that uses of the type add no errors
@@ -134,7 +137,20 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
         body: Body::Struct(fields),
         invariants,
     };
+    let builder_defaults = match &model.body {
+        // In a generic struct a field's type may name parameters that a `const` item
+        // cannot see.
+        Body::Struct(fields) if derives_builder && model.generics.params.is_empty() => fields
+            .iter()
+            .zip(raw.builder_defaults)
+            .map(|(field, default)| {
+                default.filter(|_| !field.rules.is_empty() && field.rules.is_const_evaluable())
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let validated = Validated {
+        builder_defaults,
         model,
         item,
         newtype,

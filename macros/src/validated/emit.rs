@@ -202,6 +202,24 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
         }
     });
 
+    // A literal builder default is checked where the type is defined, not when some
+    // `build()` first runs without that field.
+    let checked_defaults = fields(validated)
+        .iter()
+        .zip(&params)
+        .zip(&validated.builder_defaults)
+        .filter_map(|((field, param), default)| {
+            let default = default.as_ref()?;
+            let ty = &field.ty;
+            let checks = const_checks(&private, param, &field.rules, &type_name, &field.name);
+            let span = syn::spanned::Spanned::span(default);
+            Some(quote::quote_spanned! {span=>
+                const _: () = {
+                    let #param: #ty = #default;
+                    #checks
+                };
+            })
+        });
     let new_const = validated.const_evaluable.then(|| {
         let checks = fields(validated)
             .iter()
@@ -226,6 +244,7 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
     });
 
     quote! {
+        #(#checked_defaults)*
         #[automatically_derived]
         impl #impl_generics #ident #ty_generics #where_clause {
             #try_new

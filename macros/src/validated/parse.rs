@@ -26,6 +26,9 @@ pub struct RawValidated {
     /// Every derive written on the struct, in `#[derive(...)]` or inside
     /// `#[cfg_attr(..., derive(...))]`.
     pub derives: Vec<syn::Path>,
+    /// Per field, in order: a literal `#[builder(default = LITERAL)]`, which can be
+    /// checked against the field's rules at compile time.
+    pub builder_defaults: Vec<Option<syn::Expr>>,
 }
 
 /// Reads the arguments and the item. An item that is not a struct is refused here,
@@ -81,11 +84,48 @@ pub fn parse(
     for attr in &item.attrs {
         collect_derives(&attr.meta, &mut derives);
     }
+    let builder_defaults = item
+        .fields
+        .iter()
+        .map(|field| literal_default(&field.attrs))
+        .collect();
     Ok(RawValidated {
         args,
         item,
         derives,
+        builder_defaults,
     })
+}
+
+/// The literal in `#[builder(default = LITERAL)]` (or `-LITERAL`), if any. Mistakes in
+/// the attribute are left to `#[derive(Builder)]`, which reports them.
+fn literal_default(attrs: &[syn::Attribute]) -> Option<syn::Expr> {
+    let mut found = None;
+    for attr in attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident(crate::builder::parse::BUILDER))
+    {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("default") && meta.input.peek(syn::Token![=]) {
+                let value: syn::Expr = meta.value()?.parse()?;
+                let literal = match &value {
+                    syn::Expr::Lit(_) => true,
+                    syn::Expr::Unary(unary) => {
+                        matches!(unary.op, syn::UnOp::Neg(_))
+                            && matches!(*unary.expr, syn::Expr::Lit(_))
+                    }
+                    _ => false,
+                };
+                if literal {
+                    found = Some(value);
+                }
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        });
+    }
+    found
 }
 
 /// The paths in `derive(...)`, looking through `cfg_attr(predicate, ...)` since any

@@ -55,7 +55,11 @@ impl<T> Set<T> {
     label = "`{Field}` is not set",
     note = "call the field's setter before `.build()`"
 )]
-pub trait IsSet<Builder: ?Sized, Field, V> {
+///
+/// Sealed: only [`Set`] has it. (Its parameters name the user's types, so the orphan
+/// rule alone would let a crate implement it for [`Unset`] and build with a field
+/// missing; the supertrait, which no other crate can implement, closes that.)
+pub trait IsSet<Builder: ?Sized, Field, V>: sealed::SetState {
     /// The value set.
     fn into_value(self) -> V;
 }
@@ -75,10 +79,22 @@ impl<Builder: ?Sized, Field, V> IsSet<Builder, Field, V> for Set<V> {
     label = "`{Field}` was already set",
     note = "each field is set once: remove the second call to its setter"
 )]
-pub trait IsUnset<Builder: ?Sized, Field> {}
+///
+/// Sealed: only [`Unset`] has it.
+pub trait IsUnset<Builder: ?Sized, Field>: sealed::UnsetState {}
 
 #[diagnostic::do_not_recommend]
 impl<Builder: ?Sized, Field> IsUnset<Builder, Field> for Unset {}
+
+mod sealed {
+    /// The states a set field can be in: [`Set`](super::Set) only.
+    pub trait SetState {}
+    impl<V> SetState for super::Set<V> {}
+
+    /// The states an unset field can be in: [`Unset`](super::Unset) only.
+    pub trait UnsetState {}
+    impl UnsetState for super::Unset {}
+}
 
 /// A field that `build()` can fill in when it was not set: optional fields (`None`)
 /// and fields with `#[builder(default)]`.
