@@ -124,6 +124,18 @@ pub struct PortRange {
     high: u32,
 }
 
+/// Port ranges read from a document: nested failures are reported with their paths.
+#[cfg_attr(feature = "serde", ::palisade::validated(serde))]
+#[cfg_attr(not(feature = "serde"), ::palisade::validated)]
+pub struct Plan {
+    #[validate(nested)]
+    main: PortRange,
+    #[validate(nested)]
+    spare: ::std::option::Option<PortRange>,
+    #[validate(each(nested), length(..=4))]
+    others: ::std::vec::Vec<PortRange>,
+}
+
 #[::palisade::validated]
 pub struct Label {
     #[validate(chars(1..=8))]

@@ -100,3 +100,79 @@ fn errors_serialize_with_path_code_message_and_params() {
         ])
     );
 }
+
+#[validated(serde)]
+#[derive(Debug)]
+pub struct Refund {
+    #[validate(range(1..=10_000))]
+    amount_cents: u32,
+}
+
+#[validated(serde)]
+#[derive(Debug)]
+pub struct Settings {
+    #[validate(nested)]
+    window: Window,
+    #[validate(range(1..=10))]
+    retries: u8,
+    #[validate(each(nested))]
+    refunds: Vec<Refund>,
+    #[validate(nested)]
+    fallback: Option<Window>,
+    port: Port,
+}
+
+fn settings_errors(json: &str) -> Vec<String> {
+    let error = serde_json::from_str::<Settings>(json).unwrap_err();
+    // serde_json adds the position after the last line.
+    let text = error.to_string();
+    let text = text
+        .rsplit_once(" at line")
+        .map_or(text.as_str(), |(text, _)| text);
+    text.lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn nested_failures_are_reported_with_their_paths_together_with_their_siblings() {
+    let valid = r#"{"window":{"min":1,"maximum":5},"retries":3,
+        "refunds":[{"amount_cents":5}],"fallback":null,"port":80}"#;
+    let settings: Settings = serde_json::from_str(valid).unwrap();
+    assert_eq!(settings.refunds()[0].amount_cents(), &5);
+
+    let errors = settings_errors(
+        r#"{"window":{"min":101,"maximum":5},"retries":0,
+        "refunds":[{"amount_cents":5},{"amount_cents":0}],
+        "fallback":{"min":9,"maximum":2},"port":80}"#,
+    );
+    assert_eq!(
+        errors,
+        [
+            "window.min: must be between 0 and 100",
+            "retries: must be between 1 and 10",
+            "refunds[1].amount_cents: must be between 1 and 10000",
+            "fallback: min must not exceed max",
+        ]
+    );
+}
+
+#[test]
+fn a_failure_below_a_field_without_nested_still_ends_the_document() {
+    // `port` has no `nested`: `Port`'s own `Deserialize` refuses 0, and that error
+    // ends the document (a nested value's failure is only taken by the level that
+    // asked for it, never from deeper inside).
+    let error = serde_json::from_str::<Settings>(
+        r#"{"window":{"min":1,"maximum":5},"retries":0,"refunds":[],"fallback":null,"port":0}"#,
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("must be between 1 and 65535"),
+        "{error}"
+    );
+    // Inside a reported list, a deeper failure ends the document too.
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Holder {
+        ports: Vec<Port>,
+    }
+    assert!(serde_json::from_str::<Holder>(r#"{"ports":[80,0]}"#).is_err());
+}

@@ -6,6 +6,7 @@
 pub use alloc::vec;
 pub use core::convert::{AsRef, Into, TryFrom};
 pub use core::default::Default;
+pub use core::iter::Iterator;
 pub use core::marker::PhantomData;
 pub use core::mem::{align_of, offset_of, replace, size_of};
 pub use core::ops::Bound;
@@ -35,6 +36,9 @@ pub mod audit {
     pub use crate::audit::__private::*;
 }
 
+/// What `#[validated(serde)]` names to report nested failures with their paths.
+#[cfg(feature = "serde")]
+pub use crate::validate::reported::{Level, Reported};
 #[cfg(feature = "serde")]
 pub use serde;
 

@@ -85,7 +85,13 @@ pub fn stub(stub: &Stub) -> TokenStream {
     }
 }
 
-fn field_checks(names: &Names<'_>, at: &Ident, field: &Field, value: TokenStream) -> TokenStream {
+/// The checks of one field on `value`, a reference to it, under `at`'s path.
+pub fn field_checks(
+    names: &Names<'_>,
+    at: &Ident,
+    field: &Field,
+    value: TokenStream,
+) -> TokenStream {
     let bound = Ident::new("__palisade_value", Span::call_site());
     let field_at = format_ident!("__palisade_at_0");
     let checks = value_checks(names, &bound, &field_at, &field.rules, 0);

@@ -2,7 +2,7 @@
 //! constructor, getters and setters, the newtype API, `new_const` and serde impls.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote};
 
 use super::check::{Fallback, Validated};
 use super::hidden;
@@ -24,7 +24,7 @@ pub fn expand(validated: &Validated) -> TokenStream {
     let validate = crate::validate::emit::validate_impl(model);
     let inherent = inherent_impl(validated);
     let newtype = validated.newtype.then(|| newtype_impls(validated));
-    let serde = validated.serde.then(|| serde_impls(validated));
+    let serde = validated.serde.then(|| super::serde::impls(validated));
     let import = model.runtime.import();
     let inner = quote! {
         #item
@@ -67,7 +67,8 @@ pub fn fallback(fallback: &Fallback) -> TokenStream {
     )
 }
 
-fn fields(validated: &Validated) -> &[Field] {
+/// The struct's checked fields.
+pub fn fields(validated: &Validated) -> &[Field] {
     match &validated.model.body {
         Body::Struct(fields) => fields,
         Body::Enum(_) => &[],
@@ -284,147 +285,5 @@ fn newtype_impls(validated: &Validated) -> TokenStream {
             }
         }
         #try_from
-    }
-}
-
-fn serde_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
-    attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("serde"))
-        .cloned()
-        .collect()
-}
-
-/// `Serialize` through a struct of references and `Deserialize` through a struct of
-/// values, both derived by serde with the user's `#[serde(...)]` attributes, the
-/// latter finishing in `try_new`. Wrapped in `with_serde!`, which turns them into one
-/// clear error when palisade's `serde` feature is off.
-fn serde_impls(validated: &Validated) -> TokenStream {
-    let model = &validated.model;
-    let private = model.runtime.private();
-    let serde = quote!(#private::serde);
-    let serde_path = format!("{}::serde", model.runtime.private_string());
-    let ident = &model.ident;
-    let generics = &model.generics;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-
-    let mut container = serde_attrs(&validated.original_attrs);
-    let renamed = container
-        .iter()
-        .any(|attr| attr.meta.to_token_stream().to_string().contains("rename"));
-    if !renamed {
-        let name = ident.to_string();
-        container.push(syn::parse_quote!(#[serde(rename = #name)]));
-    }
-    let field_attrs = validated
-        .original_fields
-        .iter()
-        .map(|attrs| serde_attrs(attrs))
-        .collect::<Vec<_>>();
-    let members = fields(validated)
-        .iter()
-        .map(|field| &field.member)
-        .collect::<Vec<_>>();
-    let types = fields(validated)
-        .iter()
-        .map(|field| &field.ty)
-        .collect::<Vec<_>>();
-    let names = validated
-        .item
-        .fields
-        .iter()
-        .map(|field| field.ident.as_ref())
-        .collect::<Vec<_>>();
-
-    let by_ref = Ident::new("__PalisadeSerialize", Span::call_site());
-    let by_value = Ident::new("__PalisadeDeserialize", Span::call_site());
-    let lifetime: syn::Lifetime = syn::parse_quote!('__palisade);
-    let mut ref_generics = generics.clone();
-    ref_generics.params.insert(0, syn::parse_quote!(#lifetime));
-    let (_, ref_ty_generics, _) = ref_generics.split_for_impl();
-    let shadow = |name: &Ident, generics: &syn::Generics, reference: Option<&syn::Lifetime>| {
-        let reference = reference.map(|lifetime| quote!(&#lifetime));
-        let declared = names
-            .iter()
-            .zip(&types)
-            .zip(&field_attrs)
-            .map(|((name, ty), attrs)| {
-                let name = name.map(|name| quote!(#name:));
-                quote!(#(#attrs)* #name #reference #ty)
-            });
-        let body = if validated.newtype {
-            quote!((#(#declared),*) #where_clause;)
-        } else {
-            quote!(#where_clause { #(#declared),* })
-        };
-        quote! {
-            #[serde(crate = #serde_path)]
-            #(#container)*
-            struct #name #generics #body
-        }
-    };
-    let ref_struct = shadow(&by_ref, &ref_generics, Some(&lifetime));
-    let value_struct = shadow(&by_value, generics, None);
-    let refs = if validated.newtype {
-        quote!(#by_ref(&self.0))
-    } else {
-        quote!(#by_ref { #(#members: &self.#members),* })
-    };
-
-    let mut serialize_generics = generics.clone();
-    for param in generics.type_params() {
-        let param = &param.ident;
-        serialize_generics
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(#param: #serde::Serialize));
-    }
-    let (_, _, serialize_where) = serialize_generics.split_for_impl();
-
-    let mut deserialize_generics = generics.clone();
-    deserialize_generics
-        .params
-        .insert(0, syn::parse_quote!('de));
-    deserialize_generics
-        .make_where_clause()
-        .predicates
-        .push(syn::parse_quote!(#by_value #ty_generics: #serde::Deserialize<'de>));
-    let (deserialize_impl_generics, _, deserialize_where) = deserialize_generics.split_for_impl();
-    let _ = ref_ty_generics;
-
-    quote! {
-        #private::with_serde! {
-            #[derive(#serde::Serialize)]
-            #ref_struct
-
-            #[automatically_derived]
-            impl #impl_generics #serde::Serialize for #ident #ty_generics #serialize_where {
-                fn serialize<__S>(&self, serializer: __S) -> #private::Result<__S::Ok, __S::Error>
-                where
-                    __S: #serde::Serializer,
-                {
-                    #serde::Serialize::serialize(&#refs, serializer)
-                }
-            }
-
-            #[derive(#serde::Deserialize)]
-            #value_struct
-
-            #[automatically_derived]
-            impl #deserialize_impl_generics #serde::Deserialize<'de> for #ident #ty_generics #deserialize_where {
-                fn deserialize<__D>(deserializer: __D) -> #private::Result<Self, __D::Error>
-                where
-                    __D: #serde::Deserializer<'de>,
-                {
-                    let __palisade_value = <#by_value #ty_generics as #serde::Deserialize<'de>>::deserialize(deserializer)?;
-                    match Self::try_new(#(__palisade_value.#members),*) {
-                        #private::Ok(__palisade_value) => #private::Ok(__palisade_value),
-                        #private::Err(__palisade_errors) => {
-                            #private::Err(<__D::Error as #serde::de::Error>::custom(__palisade_errors))
-                        }
-                    }
-                }
-            }
-        }
     }
 }

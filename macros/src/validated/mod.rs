@@ -5,6 +5,7 @@ pub mod derives;
 pub mod emit;
 pub mod hidden;
 pub mod parse;
+pub mod serde;
 
 use proc_macro2::TokenStream;
 

@@ -135,12 +135,14 @@ mod __palisade_Window {
             for Window where __PalisadeDeserialize : __palisade::serde::Deserialize < 'de
             > { fn deserialize < __D > (deserializer : __D) -> __palisade::Result < Self,
             __D::Error > where __D : __palisade::serde::Deserializer < 'de >, { let
-            __palisade_value = < __PalisadeDeserialize as __palisade::serde::Deserialize
-            < 'de >> ::deserialize(deserializer) ?; match Self::try_new(__palisade_value
-            .min, __palisade_value.max) { __palisade::Ok(__palisade_value) =>
-            __palisade::Ok(__palisade_value), __palisade::Err(__palisade_errors) => {
-            __palisade::Err(< __D::Error as __palisade::serde::de::Error >
-            ::custom(__palisade_errors)) } } } }
+            __palisade_level = __palisade::Level::enter(); let __palisade_read = <
+            __PalisadeDeserialize as __palisade::serde::Deserialize < 'de >>
+            ::deserialize(deserializer) ?; match Self::try_new(__palisade_read.min,
+            __palisade_read.max) { __palisade::Ok(__palisade_value) =>
+            __palisade::Ok(__palisade_value), __palisade::Err(__palisade_found) => { let
+            __palisade_error = < __D::Error as __palisade::serde::de::Error > ::custom(&
+            __palisade_found); __palisade_level.fail(__palisade_found);
+            __palisade::Err(__palisade_error) } } } }
         }
     };
 }

@@ -4,6 +4,9 @@
 mod email;
 mod error;
 mod path;
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub mod reported;
 pub mod rules;
 
 use core::fmt;
