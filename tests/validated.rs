@@ -154,3 +154,28 @@ fn generic_validated_types_bound_their_nested_parameters() {
     assert_eq!(*pair.unchecked(), "anything");
     assert_eq!(pair.checked().get(), &1);
 }
+
+fn odd(value: &u32) -> Result<(), palisade::ValidationError> {
+    assert!(*value != 13, "unlucky");
+    if value % 2 == 1 {
+        Ok(())
+    } else {
+        Err(palisade::ValidationError::new("odd", "must be odd"))
+    }
+}
+
+#[validated]
+#[derive(Debug)]
+pub struct Odd(#[validate(custom = odd)] u32);
+
+#[test]
+fn a_setter_whose_rule_panics_leaves_the_value_unchanged() {
+    let mut value = Odd::try_new(3).unwrap();
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| value.set(13)));
+    assert!(caught.is_err());
+    assert_eq!(*value.get(), 3);
+    assert!(value.set(4).is_err());
+    assert_eq!(*value.get(), 3);
+    value.set(5).unwrap();
+    assert_eq!(*value.get(), 5);
+}

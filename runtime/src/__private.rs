@@ -16,6 +16,7 @@ pub use core::{cfg, env, module_path, panic};
 #[cfg(feature = "std")]
 pub use std::panic::{catch_unwind, AssertUnwindSafe};
 
+pub use crate::validate::replace::replace_checked;
 /// What `#[validate]` and `#[validated]` name.
 pub use crate::validate::rules;
 pub use crate::validate::{PathNode, Validate, ValidationErrors};

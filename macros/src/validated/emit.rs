@@ -191,14 +191,7 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
             ///
             /// Every rule that fails with the new value.
             #vis fn #setter(&mut self, #param: #ty) -> #private::Result<(), #errors> {
-                let __palisade_previous = #private::replace(&mut self.#member, #param);
-                match #private::Validate::validate(self) {
-                    #private::Ok(()) => #private::Ok(()),
-                    #private::Err(__palisade_errors) => {
-                        self.#member = __palisade_previous;
-                        #private::Err(__palisade_errors)
-                    }
-                }
+                #private::replace_checked(self, |__palisade_self| &mut __palisade_self.#member, #param)
             }
         }
     });

@@ -62,14 +62,11 @@ mod __palisade_Port {
                 &mut self,
                 value: u8,
             ) -> __palisade::Result<(), __palisade::ValidationErrors> {
-                let __palisade_previous = __palisade::replace(&mut self.0, value);
-                match __palisade::Validate::validate(self) {
-                    __palisade::Ok(()) => __palisade::Ok(()),
-                    __palisade::Err(__palisade_errors) => {
-                        self.0 = __palisade_previous;
-                        __palisade::Err(__palisade_errors)
-                    }
-                }
+                __palisade::replace_checked(
+                    self,
+                    |__palisade_self| &mut __palisade_self.0,
+                    value,
+                )
             }
             ///Builds a `Port` in a const context. `palisade::valid!(Port, ...)` calls it inside `const { }`, so an invalid constant is a compile error.
             ///

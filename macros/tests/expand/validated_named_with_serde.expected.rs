@@ -86,14 +86,11 @@ mod __palisade_Window {
                 &mut self,
                 min: u8,
             ) -> __palisade::Result<(), __palisade::ValidationErrors> {
-                let __palisade_previous = __palisade::replace(&mut self.min, min);
-                match __palisade::Validate::validate(self) {
-                    __palisade::Ok(()) => __palisade::Ok(()),
-                    __palisade::Err(__palisade_errors) => {
-                        self.min = __palisade_previous;
-                        __palisade::Err(__palisade_errors)
-                    }
-                }
+                __palisade::replace_checked(
+                    self,
+                    |__palisade_self| &mut __palisade_self.min,
+                    min,
+                )
             }
             ///Returns `max`.
             #[must_use]
@@ -109,14 +106,11 @@ mod __palisade_Window {
                 &mut self,
                 max: u8,
             ) -> __palisade::Result<(), __palisade::ValidationErrors> {
-                let __palisade_previous = __palisade::replace(&mut self.max, max);
-                match __palisade::Validate::validate(self) {
-                    __palisade::Ok(()) => __palisade::Ok(()),
-                    __palisade::Err(__palisade_errors) => {
-                        self.max = __palisade_previous;
-                        __palisade::Err(__palisade_errors)
-                    }
-                }
+                __palisade::replace_checked(
+                    self,
+                    |__palisade_self| &mut __palisade_self.max,
+                    max,
+                )
             }
         }
         __palisade::with_serde! {

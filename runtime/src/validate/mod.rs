@@ -4,6 +4,8 @@
 mod email;
 mod error;
 mod path;
+#[doc(hidden)]
+pub mod replace;
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub mod reported;
