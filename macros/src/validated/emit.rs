@@ -41,6 +41,7 @@ pub fn expand(validated: &Validated) -> TokenStream {
     let mut reexports = vec![ident.clone()];
     if validated.derives_builder {
         reexports.push(format_ident!("{}Builder", ident));
+        reexports.push(format_ident!("{}_fields", ident));
     }
     hidden::wrap(&validated.item.vis, ident, &reexports, inner)
 }
