@@ -4,8 +4,9 @@
 
 use proc_macro2::Span;
 
-use super::parse::{self, RawRange, RawRuleSet};
-use crate::util::attr::{error, Errors, Spanned};
+use super::parse::{self, RawArgument, RawRule, RawRuleSet};
+use super::table::{Fit, RuleKind};
+use crate::util::attr::{error, Errors};
 use crate::util::shape::{IntType, Shape};
 
 /// `message = "..."` / `code = "..."` of a rule.
@@ -99,6 +100,8 @@ impl RuleSource {
 /// A rule with where it was written and its overrides.
 #[derive(Clone)]
 pub struct Check {
+    /// Which rule, as the table names it.
+    pub kind: RuleKind,
     /// The rule.
     pub rule: Rule,
     /// The rule's tokens, so type errors land on it.
@@ -132,19 +135,19 @@ impl ValueRules {
 
     /// Whether every check can run in a `const fn` (integer ranges and lengths of `&str`).
     pub fn is_const_evaluable(&self) -> bool {
+        let const_shape = match &self.shape {
+            Shape::Int(_) => true,
+            Shape::Text { static_str } => *static_str,
+            Shape::Float { .. }
+            | Shape::Scalar(_)
+            | Shape::Collection(_)
+            | Shape::Option(_)
+            | Shape::Other => false,
+        };
         !self.optional
             && self.each.is_none()
-            && self
-                .checks
-                .iter()
-                .all(|check| match (&check.rule, &self.shape) {
-                    (Rule::Range(_), Shape::Int(_)) => true,
-                    (
-                        Rule::Length(_) | Rule::Chars(_) | Rule::NonEmpty,
-                        Shape::Text { static_str },
-                    ) => *static_str,
-                    _ => false,
-                })
+            && (self.checks.is_empty()
+                || const_shape && self.checks.iter().all(|check| check.kind.const_evaluable()))
     }
 }
 
@@ -222,7 +225,7 @@ fn value_rules(
         push_checks(
             field,
             &rules.shape,
-            set_rules(set),
+            set.rules,
             &overrides,
             &mut rules.checks,
             errors,
@@ -267,53 +270,6 @@ fn value_rules(
     rules
 }
 
-/// The rules of one attribute, as `(name, span, kind)` in a fixed order.
-enum RawRule {
-    Bounded(&'static str, SpannedRange),
-    Word(&'static str, Span),
-    Text(&'static str, syn::LitStr),
-    Custom(syn::Path, Span),
-}
-
-type SpannedRange = Spanned<RawRange>;
-
-fn set_rules(set: RawRuleSet) -> Vec<RawRule> {
-    let mut out = Vec::new();
-    for (name, range) in [
-        ("range", set.range),
-        ("length", set.length),
-        ("chars", set.chars),
-    ] {
-        out.extend(range.map(|range| RawRule::Bounded(name, range)));
-    }
-    for (name, flag) in [
-        ("non_empty", set.non_empty),
-        ("email", set.email),
-        ("url", set.url),
-        ("ascii", set.ascii),
-        ("alphanumeric", set.alphanumeric),
-        ("finite", set.finite),
-        ("nested", set.nested),
-    ] {
-        if flag.is_present() {
-            out.push(RawRule::Word(name, flag.span()));
-        }
-    }
-    for (name, lit) in [
-        ("pattern", set.pattern),
-        ("prefix", set.prefix),
-        ("suffix", set.suffix),
-        ("contains", set.contains),
-    ] {
-        out.extend(lit.map(|lit| RawRule::Text(name, lit)));
-    }
-    out.extend(set.custom.map(|custom| {
-        let span = custom.span();
-        RawRule::Custom(custom.into_inner(), span)
-    }));
-    out
-}
-
 fn push_checks(
     field: &str,
     shape: &Shape,
@@ -323,78 +279,99 @@ fn push_checks(
     errors: &mut Errors,
 ) {
     for raw in raw {
-        let (rule, span, source) = match raw {
-            RawRule::Bounded(name, range) => {
-                let span = range.span();
-                // `range` bounds have the field's type; lengths are counted in `usize`.
-                let (fit, bound_shape, rule): (_, _, fn(Bounds) -> Rule) = match name {
-                    "range" => (Fit::Number, shape, Rule::Range),
-                    "length" => (Fit::Sized, &USIZE, Rule::Length),
-                    _ => (Fit::Text, &USIZE, Rule::Chars),
-                };
-                if !fits(field, name, shape, fit, span, errors) {
-                    continue;
-                }
-                let Some(bounds) = check_bounds(field, name, &range.range, bound_shape, errors)
-                else {
-                    continue;
-                };
-                (
-                    rule(bounds),
-                    span,
-                    RuleSource::Bounded(name, range.into_inner().range),
-                )
-            }
-            RawRule::Word(name, span) => {
-                let (rule, fit) = match name {
-                    "non_empty" => (Rule::NonEmpty, Fit::Sized),
-                    "email" => (Rule::Email, Fit::Text),
-                    "url" => (Rule::Url, Fit::Text),
-                    "ascii" => (Rule::Ascii, Fit::Text),
-                    "alphanumeric" => (Rule::Alphanumeric, Fit::Text),
-                    "finite" => (Rule::Finite, Fit::Float),
-                    _ => (Rule::Nested, Fit::Composite),
-                };
-                if !fits(field, name, shape, fit, span, errors) {
-                    continue;
-                }
-                (rule, span, RuleSource::Word(name))
-            }
-            RawRule::Text(name, lit) => {
-                let span = lit.span();
-                if !fits(field, name, shape, Fit::Text, span, errors) {
-                    continue;
-                }
-                let rule = match name {
-                    "pattern" => {
-                        if let Err(message) = check_pattern(&lit.value()) {
-                            errors.push(
-                                error(format!(
-                                    "invalid regex in `pattern`: {message}; fix the pattern (regex crate syntax)"
-                                ))
-                                .at(&lit),
-                            );
-                            continue;
-                        }
-                        Rule::Pattern(lit.clone())
-                    }
-                    "prefix" => Rule::Prefix(lit.clone()),
-                    "suffix" => Rule::Suffix(lit.clone()),
-                    _ => Rule::Contains(lit.clone()),
-                };
-                (rule, span, RuleSource::Text(name, lit))
-            }
-            RawRule::Custom(path, span) => {
-                (Rule::Custom(path.clone()), span, RuleSource::Custom(path))
-            }
+        let name = raw.kind.keyword();
+        if !fits(field, name, shape, raw.kind.fit(), raw.span, errors) {
+            continue;
+        }
+        let Some((rule, source)) = rule(field, shape, raw.kind, raw.argument, errors) else {
+            continue;
         };
         checks.push(Check {
+            kind: raw.kind,
             rule,
-            span,
+            span: raw.span,
             source,
             overrides: overrides.clone(),
         });
     }
+}
+
+/// The checked rule `kind` with its argument, or `None` after reporting why not.
+fn rule(
+    field: &str,
+    shape: &Shape,
+    kind: RuleKind,
+    argument: RawArgument,
+    errors: &mut Errors,
+) -> Option<(Rule, RuleSource)> {
+    let name = kind.keyword();
+    // The parser read each argument as the table says its rule takes, so each arm
+    // finds the argument it expects.
+    let bounds = |argument: RawArgument, bound_shape: &Shape, errors: &mut Errors| {
+        let RawArgument::Bounds(range) = argument else {
+            return None;
+        };
+        let bounds = check_bounds(field, kind, &range.range, bound_shape, errors)?;
+        Some((bounds, RuleSource::Bounded(name, range.range)))
+    };
+    let text = |argument: RawArgument| match argument {
+        RawArgument::Text(text) => Some(text),
+        RawArgument::Flag | RawArgument::Bounds(_) | RawArgument::Path(_) => None,
+    };
+    let word = RuleSource::Word(name);
+    Some(match kind {
+        // `range` bounds have the field's type; lengths are counted in `usize`.
+        RuleKind::Range => {
+            let (bounds, source) = bounds(argument, shape, errors)?;
+            (Rule::Range(bounds), source)
+        }
+        RuleKind::Length => {
+            let (bounds, source) = bounds(argument, &USIZE, errors)?;
+            (Rule::Length(bounds), source)
+        }
+        RuleKind::Chars => {
+            let (bounds, source) = bounds(argument, &USIZE, errors)?;
+            (Rule::Chars(bounds), source)
+        }
+        RuleKind::NonEmpty => (Rule::NonEmpty, word),
+        RuleKind::Email => (Rule::Email, word),
+        RuleKind::Url => (Rule::Url, word),
+        RuleKind::Ascii => (Rule::Ascii, word),
+        RuleKind::Alphanumeric => (Rule::Alphanumeric, word),
+        RuleKind::Finite => (Rule::Finite, word),
+        RuleKind::Nested => (Rule::Nested, word),
+        RuleKind::Pattern => {
+            let lit = text(argument)?;
+            if let Err(message) = check_pattern(&lit.value()) {
+                errors.push(
+                    error(format!(
+                        "invalid regex in `pattern`: {message}; fix the pattern (regex crate syntax)"
+                    ))
+                    .at(&lit),
+                );
+                return None;
+            }
+            (Rule::Pattern(lit.clone()), RuleSource::Text(name, lit))
+        }
+        RuleKind::Prefix => {
+            let lit = text(argument)?;
+            (Rule::Prefix(lit.clone()), RuleSource::Text(name, lit))
+        }
+        RuleKind::Suffix => {
+            let lit = text(argument)?;
+            (Rule::Suffix(lit.clone()), RuleSource::Text(name, lit))
+        }
+        RuleKind::Contains => {
+            let lit = text(argument)?;
+            (Rule::Contains(lit.clone()), RuleSource::Text(name, lit))
+        }
+        RuleKind::Custom => {
+            let RawArgument::Path(path) = argument else {
+                return None;
+            };
+            (Rule::Custom(path.clone()), RuleSource::Custom(path))
+        }
+    })
 }
 
 /// Parses `pattern` as the `regex` crate will, when the `regex` feature compiled the
@@ -426,19 +403,11 @@ fn first_line(message: &str) -> String {
         )
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Fit {
-    Number,
-    Sized,
-    Text,
-    Float,
-    Composite,
-}
-
 fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &mut Errors) -> bool {
     let ok = matches!(
         (fit, shape),
         (_, Shape::Other)
+            | (Fit::Any, _)
             | (Fit::Number, Shape::Int(_) | Shape::Float { .. })
             | (Fit::Sized | Fit::Text, Shape::Text { .. })
             | (Fit::Sized, Shape::Collection(_))
@@ -471,6 +440,7 @@ fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &m
             Fit::Text => "strings",
             Fit::Float => "`f32` and `f64`",
             Fit::Composite => "types that implement `Validate`",
+            Fit::Any => "any value",
         };
         errors.push(
             error(format!(
@@ -597,11 +567,12 @@ fn literal(expr: &syn::Expr) -> Option<Result<Number, syn::Error>> {
 /// Checks the bounds of `rule(A..B)` against the value's shape.
 fn check_bounds(
     field: &str,
-    rule: &str,
+    kind: RuleKind,
     range: &syn::ExprRange,
     shape: &Shape,
     errors: &mut Errors,
 ) -> Option<Bounds> {
+    let rule = kind.keyword();
     let inclusive = matches!(range.limits, syn::RangeLimits::Closed(_));
     let start = range.start.as_deref();
     let end = range.end.as_deref();
@@ -624,7 +595,7 @@ fn check_bounds(
                 errors.push(error);
                 ok = false;
             }
-            Some(Ok(number)) => match check_literal(field, rule, bound, number, shape) {
+            Some(Ok(number)) => match check_literal(field, kind, bound, number, shape) {
                 Ok(()) => *slot = Some(number),
                 Err(error) => {
                     errors.push(error);
@@ -707,11 +678,12 @@ fn check_bounds(
 
 fn check_literal(
     field: &str,
-    rule: &str,
+    kind: RuleKind,
     bound: &syn::Expr,
     number: Number,
     shape: &Shape,
 ) -> Result<(), syn::Error> {
+    let rule = kind.keyword();
     // Rendered only for a message: reading tokens back into text is not free.
     let text = || crate::util::source_text(&bound);
     match (shape, number) {
@@ -729,7 +701,7 @@ fn check_literal(
             };
             if fits {
                 Ok(())
-            } else if rule == "range" {
+            } else if kind == RuleKind::Range {
                 Err(error(format!(
                     "`{}` does not fit in `{}`, the type of `{field}` ({}..={}): use a bound within that range",
                     text(),

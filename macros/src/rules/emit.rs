@@ -93,58 +93,38 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> To
     // The value is named with the rule's span, so a type error lands on the rule.
     let value = Ident::new(&value.to_string(), span);
     let rules = quote_spanned!(span=> #private::rules);
-    // The rule's function, what it checks, and its arguments after that: in the
-    // `check` form (`None` when it has none) and in the `report` form.
-    let (name, operand, short_args, long_args) = match &check.rule {
+    // What the rule checks, and its arguments after that: in the `check` form
+    // (`None` when it has none) and in the `report` form.
+    let (operand, short_args, long_args) = match &check.rule {
         Rule::Range(bounds) => (
-            "range",
             quote!(#value),
             range_syntax(bounds),
             bound_values(private, bounds, span),
         ),
         Rule::Length(bounds) => (
-            "length",
             quote!(#value),
             range_syntax(bounds),
             bound_values(private, bounds, span),
         ),
         Rule::Chars(bounds) => (
-            "chars",
             quote!(#value),
             range_syntax(bounds),
             bound_values(private, bounds, span),
         ),
-        Rule::NonEmpty => ("non_empty", quote!(#value), Some(quote!()), quote!()),
-        Rule::Email => ("email", quote!(#value), Some(quote!()), quote!()),
-        Rule::Ascii => ("ascii", quote!(#value), Some(quote!()), quote!()),
-        Rule::Alphanumeric => ("alphanumeric", quote!(#value), Some(quote!()), quote!()),
-        Rule::Finite => ("finite", quote!(#value), Some(quote!()), quote!()),
-        Rule::Prefix(text) => (
-            "prefix",
-            quote!(#value),
-            Some(quote!(, #text)),
-            quote!(, #text),
-        ),
-        Rule::Suffix(text) => (
-            "suffix",
-            quote!(#value),
-            Some(quote!(, #text)),
-            quote!(, #text),
-        ),
-        Rule::Contains(text) => (
-            "contains",
-            quote!(#value),
-            Some(quote!(, #text)),
-            quote!(, #text),
-        ),
+        Rule::NonEmpty => (quote!(#value), Some(quote!()), quote!()),
+        Rule::Email => (quote!(#value), Some(quote!()), quote!()),
+        Rule::Ascii => (quote!(#value), Some(quote!()), quote!()),
+        Rule::Alphanumeric => (quote!(#value), Some(quote!()), quote!()),
+        Rule::Finite => (quote!(#value), Some(quote!()), quote!()),
+        Rule::Prefix(text) => (quote!(#value), Some(quote!(, #text)), quote!(, #text)),
+        Rule::Suffix(text) => (quote!(#value), Some(quote!(, #text)), quote!(, #text)),
+        Rule::Contains(text) => (quote!(#value), Some(quote!(, #text)), quote!(, #text)),
         Rule::Custom(path) => (
-            "custom",
             quote_spanned!(span=> #path(#value)),
             Some(quote!()),
             quote!(),
         ),
         Rule::Url => (
-            "url",
             quote!(#value),
             None,
             quote_spanned!(span=> , &#rules::UrlRule),
@@ -162,7 +142,8 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> To
             };
         }
     };
-    let name = Ident::new(name, span);
+    // The table names each rule's runtime function after its keyword.
+    let name = Ident::new(check.kind.keyword(), span);
     let plain = check.overrides.message.is_none() && check.overrides.code.is_none();
     match short_args {
         Some(args) if plain => {
@@ -275,7 +256,18 @@ pub fn const_checks(
             Rule::Length(bounds) => (quote!(#value.len()), bounds),
             Rule::Chars(bounds) => (quote!(#private::rules::const_char_count(#value)), bounds),
             Rule::NonEmpty => return quote!(if #value.is_empty() { #fail }),
-            _ => return TokenStream::new(),
+            // Never const-evaluable: `new_const` is not generated when one is present.
+            Rule::Pattern(_)
+            | Rule::Email
+            | Rule::Url
+            | Rule::Ascii
+            | Rule::Alphanumeric
+            | Rule::Prefix(_)
+            | Rule::Suffix(_)
+            | Rule::Contains(_)
+            | Rule::Finite
+            | Rule::Custom(_)
+            | Rule::Nested => return TokenStream::new(),
         };
         let low = bounds
             .start

@@ -5,3 +5,4 @@
 pub mod check;
 pub mod emit;
 pub mod parse;
+pub mod table;

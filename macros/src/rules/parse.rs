@@ -1,9 +1,11 @@
 //! The raw syntax of `#[validate(...)]` and `#[invariant(...)]`, as the user wrote it.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use syn::meta::ParseNestedMeta;
 use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned as _;
 
+use super::table::{Argument, RuleKind, RuleOption};
 use crate::util::attr::{self, error, Errors, Flag, Keys, Spanned};
 
 /// The attribute that holds field rules.
@@ -15,36 +17,8 @@ pub const INVARIANT: &str = "invariant";
 /// `code` apply to every rule of the same attribute.
 #[derive(Default)]
 pub struct RawRuleSet {
-    /// `range(A..=B)`: a number within bounds.
-    pub range: Option<Spanned<RawRange>>,
-    /// `length(A..=B)`: length in bytes or elements.
-    pub length: Option<Spanned<RawRange>>,
-    /// `chars(A..=B)`: length in chars.
-    pub chars: Option<Spanned<RawRange>>,
-    /// `non_empty`: length above zero.
-    pub non_empty: Flag,
-    /// `pattern = "regex"`: the whole string matches.
-    pub pattern: Option<syn::LitStr>,
-    /// `email`: a WHATWG valid email address.
-    pub email: Flag,
-    /// `url`: an absolute URL.
-    pub url: Flag,
-    /// `ascii`: only ASCII characters.
-    pub ascii: Flag,
-    /// `alphanumeric`: only letters and digits.
-    pub alphanumeric: Flag,
-    /// `prefix = "..."`.
-    pub prefix: Option<syn::LitStr>,
-    /// `suffix = "..."`.
-    pub suffix: Option<syn::LitStr>,
-    /// `contains = "..."`.
-    pub contains: Option<syn::LitStr>,
-    /// `finite`: not NaN, not infinite.
-    pub finite: Flag,
-    /// `custom = path`: a `fn(&T) -> Result<(), ValidationError>`.
-    pub custom: Option<Spanned<syn::Path>>,
-    /// `nested`: the field's own `Validate` impl, its errors under the field's path.
-    pub nested: Flag,
+    /// Its rules, in the order they run (the table's).
+    pub rules: Vec<RawRule>,
     /// `each(...)`: rules for every element of a collection.
     pub each: Option<Spanned<Box<RawRuleSet>>>,
     /// `required`: an `Option` must be `Some`.
@@ -53,6 +27,28 @@ pub struct RawRuleSet {
     pub message: Option<syn::LitStr>,
     /// `code = "..."`: replaces the machine code of this attribute's rules.
     pub code: Option<syn::LitStr>,
+}
+
+/// One rule as written.
+pub struct RawRule {
+    /// Which rule.
+    pub kind: RuleKind,
+    /// What followed its keyword, read as the table says it takes.
+    pub argument: RawArgument,
+    /// Where it was written: the keyword, or the string of a text rule.
+    pub span: Span,
+}
+
+/// What followed a rule's keyword.
+pub enum RawArgument {
+    /// Nothing.
+    Flag,
+    /// `(A..=B)`.
+    Bounds(RawRange),
+    /// `= "..."`.
+    Text(syn::LitStr),
+    /// `= path`.
+    Path(syn::Path),
 }
 
 /// The `A..=B` inside `range(...)`, `length(...)` or `chars(...)`.
@@ -195,29 +191,6 @@ impl Parse for InvariantSyntax {
     }
 }
 
-/// The keys of `#[validate(...)]` and `each(...)`.
-const RULE_KEYS: &[&str] = &[
-    "range",
-    "length",
-    "chars",
-    "non_empty",
-    "pattern",
-    "email",
-    "url",
-    "ascii",
-    "alphanumeric",
-    "prefix",
-    "suffix",
-    "contains",
-    "finite",
-    "custom",
-    "nested",
-    "each",
-    "required",
-    "message",
-    "code",
-];
-
 /// Reads one `#[invariant(...)]` attribute.
 pub fn parse_invariant(attr: &syn::Attribute) -> syn::Result<RawInvariant> {
     const NEEDS: &str =
@@ -268,35 +241,20 @@ pub fn parse_rule_set(attr: &syn::Attribute) -> syn::Result<RawRuleSet> {
 fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRuleSet {
     let mut set = RawRuleSet::default();
     let mut nested_errors = Errors::new();
-    Keys::new(attribute, "rule", RULE_KEYS)
+    let keys = RuleKind::KEYWORDS
+        .iter()
+        .copied()
+        .chain(RuleOption::ALL.map(RuleOption::keyword))
+        .collect::<Vec<_>>();
+    Keys::new(attribute, "rule", &keys)
         .repeat_hint(", or move the second into its own `#[validate(...)]`")
         .parse(tokens, errors, |name, meta| {
-            match name {
-                "range" => set.range = Some(range(name, meta)?),
-                "length" => set.length = Some(range(name, meta)?),
-                "chars" => set.chars = Some(range(name, meta)?),
-                "non_empty" => set.non_empty = attr::flag(name, meta)?,
-                "pattern" => set.pattern = Some(attr::string(name, meta)?),
-                "email" => set.email = attr::flag(name, meta)?,
-                "url" => set.url = attr::flag(name, meta)?,
-                "ascii" => set.ascii = attr::flag(name, meta)?,
-                "alphanumeric" => set.alphanumeric = attr::flag(name, meta)?,
-                "prefix" => set.prefix = Some(attr::string(name, meta)?),
-                "suffix" => set.suffix = Some(attr::string(name, meta)?),
-                "contains" => set.contains = Some(attr::string(name, meta)?),
-                "finite" => set.finite = attr::flag(name, meta)?,
-                "custom" => {
-                    let path = attr::expr(name, meta).and_then(|value| match value {
-                        syn::Expr::Path(path) if path.qself.is_none() => Ok(path.path),
-                        other => Err(error(
-                            "`custom` takes a function's path: write `custom = my_check`",
-                        )
-                        .at(&other)),
-                    })?;
-                    set.custom = Some(attr::spanned(meta, path));
-                }
-                "nested" => set.nested = attr::flag(name, meta)?,
-                "each" => {
+            if let Some(kind) = RuleKind::from_keyword(name) {
+                set.rules.push(rule(kind, meta)?);
+                return Ok(());
+            }
+            match RuleOption::from_keyword(name) {
+                Some(RuleOption::Each) => {
                     let Some(inner) = attr::group(meta)? else {
                         return Err(meta.error(
                             "`each` needs the rules for every element: write `each(length(1..=64))`",
@@ -305,16 +263,52 @@ fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRul
                     let inner = rule_set(inner, "each(...)", &mut nested_errors);
                     set.each = Some(attr::spanned(meta, Box::new(inner)));
                 }
-                "required" => set.required = attr::flag(name, meta)?,
-                "message" => set.message = Some(attr::string(name, meta)?),
-                _ => set.code = Some(attr::string(name, meta)?),
+                Some(RuleOption::Required) => set.required = attr::flag(name, meta)?,
+                Some(RuleOption::Message) => set.message = Some(attr::string(name, meta)?),
+                Some(RuleOption::Code) => set.code = Some(attr::string(name, meta)?),
+                // `Keys` hands over only the keys it was given.
+                None => {}
             }
             Ok(())
         });
     if let Err(nested) = nested_errors.finish() {
         errors.push(nested);
     }
+    set.rules.sort_by_key(|rule| rule.kind);
     set
+}
+
+/// Reads the argument of rule `kind` as the table says it takes.
+fn rule(kind: RuleKind, meta: &ParseNestedMeta) -> syn::Result<RawRule> {
+    let name = kind.keyword();
+    let span = meta.path.span();
+    let (argument, span) = match kind.argument() {
+        Argument::Flag => {
+            attr::flag(name, meta)?;
+            (RawArgument::Flag, span)
+        }
+        Argument::Bounds => (RawArgument::Bounds(range(name, meta)?.into_inner()), span),
+        Argument::Text => {
+            let text = attr::string(name, meta)?;
+            let span = text.span();
+            (RawArgument::Text(text), span)
+        }
+        Argument::Path => {
+            let path = attr::expr(name, meta).and_then(|value| match value {
+                syn::Expr::Path(path) if path.qself.is_none() => Ok(path.path),
+                other => Err(error(format!(
+                    "`{name}` takes a function's path: write `{name} = my_check`"
+                ))
+                .at(&other)),
+            })?;
+            (RawArgument::Path(path), span)
+        }
+    };
+    Ok(RawRule {
+        kind,
+        argument,
+        span,
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,164 @@
+//! The one table of field rules. Each row gives a rule its typed identity
+//! ([`RuleKind`]) and says everything the phases need to know of it: the keyword users
+//! write (which is also the name of its runtime function in `rules` and
+//! `rules::check`), the argument it takes, the values it fits and whether it can be
+//! checked in a `const fn`. Every match over a rule is over [`RuleKind`] or the checked
+//! `Rule` and is exhaustive, so a new row makes the compiler list each place that must
+//! handle it.
+
+/// What a rule takes after its keyword.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Argument {
+    /// Nothing: `email`.
+    Flag,
+    /// A range in parentheses: `range(1..=10)`.
+    Bounds,
+    /// A string: `prefix = "ab"`.
+    Text,
+    /// A function's path: `custom = check`.
+    Path,
+}
+
+/// The values a rule applies to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Integers and floats.
+    Number,
+    /// Strings and collections (a length).
+    Sized,
+    /// Strings.
+    Text,
+    /// `f32` and `f64`.
+    Float,
+    /// Types that implement `Validate`.
+    Composite,
+    /// Anything: the rule's own signature decides.
+    Any,
+}
+
+macro_rules! rules {
+    ($($(#[$doc:meta])* $kind:ident = $keyword:literal, $argument:ident, $fit:ident, const: $const:literal;)*) => {
+        /// A field rule, by its keyword. The declaration order is the order in which
+        /// the rules of one attribute run.
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+        pub enum RuleKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl RuleKind {
+            /// Every rule's keyword.
+            pub const KEYWORDS: &'static [&'static str] = &[$($keyword),*];
+
+            /// The rule written `keyword`, if there is one.
+            pub fn from_keyword(keyword: &str) -> Option<Self> {
+                match keyword {
+                    $($keyword => Some(RuleKind::$kind),)*
+                    _ => None,
+                }
+            }
+
+            /// The keyword users write, and the name of the rule's runtime function.
+            pub fn keyword(self) -> &'static str {
+                match self {
+                    $(RuleKind::$kind => $keyword,)*
+                }
+            }
+
+            /// What follows the keyword.
+            pub fn argument(self) -> Argument {
+                match self {
+                    $(RuleKind::$kind => Argument::$argument,)*
+                }
+            }
+
+            /// The values the rule applies to.
+            pub fn fit(self) -> Fit {
+                match self {
+                    $(RuleKind::$kind => Fit::$fit,)*
+                }
+            }
+
+            /// Whether the rule can be checked in a `const fn` (on the values the
+            /// checked model then narrows to: integers for `range`, `&'static str`
+            /// for lengths).
+            pub fn const_evaluable(self) -> bool {
+                match self {
+                    $(RuleKind::$kind => $const,)*
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    /// `range(A..=B)`: a number within bounds.
+    Range = "range", Bounds, Number, const: true;
+    /// `length(A..=B)`: a length in bytes or elements within bounds.
+    Length = "length", Bounds, Sized, const: true;
+    /// `chars(A..=B)`: a length in chars within bounds.
+    Chars = "chars", Bounds, Text, const: true;
+    /// `non_empty`: a length above zero.
+    NonEmpty = "non_empty", Flag, Sized, const: true;
+    /// `email`: a WHATWG valid email address.
+    Email = "email", Flag, Text, const: false;
+    /// `url`: an absolute URL with no validation error.
+    Url = "url", Flag, Text, const: false;
+    /// `ascii`: only ASCII characters.
+    Ascii = "ascii", Flag, Text, const: false;
+    /// `alphanumeric`: only letters and digits.
+    Alphanumeric = "alphanumeric", Flag, Text, const: false;
+    /// `finite`: not NaN, not infinite.
+    Finite = "finite", Flag, Float, const: false;
+    /// `nested`: the value's own `Validate` impl, its errors under the field's path.
+    Nested = "nested", Flag, Composite, const: false;
+    /// `pattern = "regex"`: the whole string matches.
+    Pattern = "pattern", Text, Text, const: false;
+    /// `prefix = "..."`.
+    Prefix = "prefix", Text, Text, const: false;
+    /// `suffix = "..."`.
+    Suffix = "suffix", Text, Text, const: false;
+    /// `contains = "..."`.
+    Contains = "contains", Text, Text, const: false;
+    /// `custom = path`: a `fn(&T) -> Result<(), ValidationError>`.
+    Custom = "custom", Path, Any, const: false;
+}
+
+/// The keys of `#[validate(...)]` that are not rules but shape the rules around them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RuleOption {
+    /// `each(...)`: rules for every element of a collection.
+    Each,
+    /// `required`: an `Option` must be `Some`.
+    Required,
+    /// `message = "..."`: replaces the human message of the attribute's rules.
+    Message,
+    /// `code = "..."`: replaces the machine code of the attribute's rules.
+    Code,
+}
+
+impl RuleOption {
+    /// Every option, in the order messages list them.
+    pub const ALL: [RuleOption; 4] = [
+        RuleOption::Each,
+        RuleOption::Required,
+        RuleOption::Message,
+        RuleOption::Code,
+    ];
+
+    /// The keyword users write.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            RuleOption::Each => "each",
+            RuleOption::Required => "required",
+            RuleOption::Message => "message",
+            RuleOption::Code => "code",
+        }
+    }
+
+    /// The option written `keyword`, if there is one.
+    pub fn from_keyword(keyword: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|option| option.keyword() == keyword)
+    }
+}
