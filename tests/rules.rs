@@ -655,3 +655,54 @@ fn a_verbose_pattern_ending_in_a_comment_still_matches_the_whole_text() {
         vec![("ends_in_comment".into(), "pattern".into())]
     );
 }
+
+#[derive(Validate)]
+struct Addresses {
+    #[validate(ip)]
+    any: String,
+    #[validate(ipv4)]
+    v4: &'static str,
+    #[validate(ipv6)]
+    v6: String,
+    #[validate(each(ip))]
+    many: Vec<String>,
+}
+
+#[test]
+fn ip_rules_follow_the_standard_librarys_parsers() {
+    let addresses = |any: &str, v4: &'static str, v6: &str, many: &[&str]| Addresses {
+        any: any.into(),
+        v4,
+        v6: v6.into(),
+        many: many.iter().map(|text| (*text).to_owned()).collect(),
+    };
+    assert!(check(&addresses(
+        "2001:db8::1",
+        "192.0.2.1",
+        "::ffff:192.0.2.1",
+        &["10.0.0.1", "::1"]
+    ))
+    .is_empty());
+    assert_eq!(
+        check(&addresses(
+            "192.0.2",
+            "2001:db8::1",
+            "192.0.2.1",
+            &["::1", "256.0.0.1"]
+        )),
+        vec![
+            ("any".into(), "ip".into()),
+            ("v4".into(), "ipv4".into()),
+            ("v6".into(), "ipv6".into()),
+            ("many[1]".into(), "ip".into()),
+        ]
+    );
+    // No leading zeros, no spaces, no zone ids: what std refuses, the rule refuses.
+    for text in ["010.0.0.1", " 10.0.0.1", "fe80::1%eth0", ""] {
+        assert_eq!(
+            check(&addresses(text, "1.1.1.1", "::", &[])).len(),
+            1,
+            "{text:?}"
+        );
+    }
+}

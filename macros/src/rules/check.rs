@@ -51,6 +51,12 @@ pub enum Rule {
     Email,
     /// `url`.
     Url,
+    /// `ip`.
+    Ip,
+    /// `ipv4`.
+    Ipv4,
+    /// `ipv6`.
+    Ipv6,
     /// `ascii`.
     Ascii,
     /// `alphanumeric`.
@@ -336,6 +342,9 @@ fn rule(
         RuleKind::NonEmpty => (Rule::NonEmpty, word),
         RuleKind::Email => (Rule::Email, word),
         RuleKind::Url => (Rule::Url, word),
+        RuleKind::Ip => (Rule::Ip, word),
+        RuleKind::Ipv4 => (Rule::Ipv4, word),
+        RuleKind::Ipv6 => (Rule::Ipv6, word),
         RuleKind::Ascii => (Rule::Ascii, word),
         RuleKind::Alphanumeric => (Rule::Alphanumeric, word),
         RuleKind::Finite => (Rule::Finite, word),

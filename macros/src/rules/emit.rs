@@ -112,7 +112,9 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> To
             bound_values(private, bounds, span),
         ),
         Rule::NonEmpty => (quote!(#value), Some(quote!()), quote!()),
-        Rule::Email => (quote!(#value), Some(quote!()), quote!()),
+        Rule::Email | Rule::Ip | Rule::Ipv4 | Rule::Ipv6 => {
+            (quote!(#value), Some(quote!()), quote!())
+        }
         Rule::Ascii => (quote!(#value), Some(quote!()), quote!()),
         Rule::Alphanumeric => (quote!(#value), Some(quote!()), quote!()),
         Rule::Finite => (quote!(#value), Some(quote!()), quote!()),
@@ -260,6 +262,9 @@ pub fn const_checks(
             Rule::Pattern(_)
             | Rule::Email
             | Rule::Url
+            | Rule::Ip
+            | Rule::Ipv4
+            | Rule::Ipv6
             | Rule::Ascii
             | Rule::Alphanumeric
             | Rule::Prefix(_)

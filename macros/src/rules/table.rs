@@ -103,6 +103,12 @@ rules! {
     Email = "email", Flag, Text, const: false;
     /// `url`: an absolute URL with no validation error.
     Url = "url", Flag, Text, const: false;
+    /// `ip`: an IPv4 or IPv6 address.
+    Ip = "ip", Flag, Text, const: false;
+    /// `ipv4`: an IPv4 address.
+    Ipv4 = "ipv4", Flag, Text, const: false;
+    /// `ipv6`: an IPv6 address.
+    Ipv6 = "ipv6", Flag, Text, const: false;
     /// `ascii`: only ASCII characters.
     Ascii = "ascii", Flag, Text, const: false;
     /// `alphanumeric`: only letters and digits.

@@ -492,6 +492,37 @@ pub fn ascii<T: Text + ?Sized>(value: &T) -> Outcome {
     )
 }
 
+/// `ip`: an IPv4 or IPv6 address as the standard library parses it (`192.0.2.1`,
+/// `2001:db8::1`).
+///
+/// # Errors
+/// A [`Failure::Plain`] otherwise.
+#[inline]
+pub fn ip<T: Text + ?Sized>(value: &T) -> Outcome {
+    let valid = value.text().parse::<core::net::IpAddr>().is_ok();
+    plain(valid, "ip", "must be an IP address")
+}
+
+/// `ipv4`: an IPv4 address in dotted-decimal form (`192.0.2.1`).
+///
+/// # Errors
+/// A [`Failure::Plain`] otherwise.
+#[inline]
+pub fn ipv4<T: Text + ?Sized>(value: &T) -> Outcome {
+    let valid = value.text().parse::<core::net::Ipv4Addr>().is_ok();
+    plain(valid, "ipv4", "must be an IPv4 address")
+}
+
+/// `ipv6`: an IPv6 address (`2001:db8::1`, `::ffff:192.0.2.1`).
+///
+/// # Errors
+/// A [`Failure::Plain`] otherwise.
+#[inline]
+pub fn ipv6<T: Text + ?Sized>(value: &T) -> Outcome {
+    let valid = value.text().parse::<core::net::Ipv6Addr>().is_ok();
+    plain(valid, "ipv6", "must be an IPv6 address")
+}
+
 /// `alphanumeric`: every char is a letter or a digit (Unicode `Alphabetic` or
 /// `Numeric`, as [`char::is_alphanumeric`]).
 ///

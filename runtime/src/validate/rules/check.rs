@@ -126,6 +126,24 @@ pub fn email<T: Text + ?Sized>(errors: &mut ValidationErrors, at: &PathNode<'_>,
     report(errors, at, super::email(value), Overrides::NONE);
 }
 
+/// [`ip`](super::ip), reported at `at`.
+#[inline]
+pub fn ip<T: Text + ?Sized>(errors: &mut ValidationErrors, at: &PathNode<'_>, value: &T) {
+    report(errors, at, super::ip(value), Overrides::NONE);
+}
+
+/// [`ipv4`](super::ipv4), reported at `at`.
+#[inline]
+pub fn ipv4<T: Text + ?Sized>(errors: &mut ValidationErrors, at: &PathNode<'_>, value: &T) {
+    report(errors, at, super::ipv4(value), Overrides::NONE);
+}
+
+/// [`ipv6`](super::ipv6), reported at `at`.
+#[inline]
+pub fn ipv6<T: Text + ?Sized>(errors: &mut ValidationErrors, at: &PathNode<'_>, value: &T) {
+    report(errors, at, super::ipv6(value), Overrides::NONE);
+}
+
 /// [`ascii`](super::ascii), reported at `at`.
 #[inline]
 pub fn ascii<T: Text + ?Sized>(errors: &mut ValidationErrors, at: &PathNode<'_>, value: &T) {

@@ -72,6 +72,10 @@ struct Strings<'a> {
     h: Option<String>,
     #[validate(required, url)]
     i: Option<String>,
+    #[validate(ip, ipv4)]
+    ipv4_text: &'static str,
+    #[validate(ipv6)]
+    ipv6_text: Box<str>,
     #[validate(each(length(1..=3), email))]
     j: Vec<String>,
 }
