@@ -1,7 +1,7 @@
 //! Checks the raw builder input into the model emission works from.
 
 use super::parse::RawInput;
-use crate::util::attr::{self, error, Errors};
+use crate::util::attr::{self, error};
 use crate::util::runtime_path::RuntimePath;
 use crate::util::shape::Shape;
 
@@ -39,8 +39,11 @@ pub enum Kind {
 
 /// One checked field.
 pub struct Field {
-    /// Its name, also its setter's.
+    /// Its name.
     pub ident: syn::Ident,
+    /// Its setter's name: the field's, except in the builder emitted next to a clash
+    /// error, where it is moved out of the way so the clash adds no error of its own.
+    pub setter: syn::Ident,
     /// Its type.
     pub ty: syn::Type,
     /// Its doc comments.
@@ -51,10 +54,11 @@ pub struct Field {
     pub into: bool,
 }
 
-/// Checks the fields; every problem is reported together.
-pub fn check(raw: RawInput) -> syn::Result<Model> {
-    let mut errors = Errors::new();
-    let fields = raw
+/// Checks the fields; every problem is reported together, next to the builder as it
+/// can still be emitted (so uses of `builder()` and the setters add no errors).
+pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Model)>> {
+    let mut errors = raw.errors;
+    let mut fields = raw
         .fields
         .into_iter()
         .filter_map(|field| {
@@ -74,6 +78,7 @@ pub fn check(raw: RawInput) -> syn::Result<Model> {
                 (_, None) => Kind::Required,
             };
             Some(Field {
+                setter: ident.clone(),
                 ident,
                 ty: field.ty,
                 docs: field.docs,
@@ -81,8 +86,8 @@ pub fn check(raw: RawInput) -> syn::Result<Model> {
                 into: field.into.is_present(),
             })
         })
-        .collect();
-    let fields: Vec<Field> = fields;
+        .collect::<Vec<Field>>();
+    let mut clashing = Vec::new();
     for field in &fields {
         let name = crate::util::member_name(&syn::Member::Named(field.ident.clone()));
         let clash = if name == "build" {
@@ -106,14 +111,24 @@ pub fn check(raw: RawInput) -> syn::Result<Model> {
                 ))
                 .at(&field.ident),
             );
+            clashing.push(field.ident.clone());
         }
     }
-    errors.finish_with(Model {
+    for field in &mut fields {
+        if clashing.contains(&field.ident) {
+            field.setter = quote::format_ident!("__palisade_{}", field.ident);
+        }
+    }
+    let model = Model {
         ident: raw.ident,
         vis: raw.vis,
         generics: raw.generics,
         runtime: RuntimePath::new(raw.krate.as_ref()),
         validated: raw.validated.is_present(),
         fields,
-    })
+    };
+    match errors.finish() {
+        Ok(()) => Ok(model),
+        Err(error) => Err(Box::new((error, model))),
+    }
 }

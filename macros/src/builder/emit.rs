@@ -204,6 +204,7 @@ fn setter(
 ) -> TokenStream {
     let vis = &model.vis;
     let name = &field.ident;
+    let setter = &field.setter;
     let ty = &field.ty;
     let target = &model.ident;
     let (_, target_generics, _) = model.generics.split_for_impl();
@@ -250,7 +251,7 @@ fn setter(
     let state = &state_params[index];
     let maybe = match &field.kind {
         Kind::Optional { inner, .. } => {
-            let maybe_name = format_ident!("maybe_{}", field_name);
+            let maybe_name = format_ident!("maybe_{}", setter, span = Span::call_site());
             let doc = format!("Sets `{field_name}` from an `Option`: `None` leaves it unset.");
             let (value_ty, stored) = if field.into {
                 (
@@ -280,7 +281,7 @@ fn setter(
     quote! {
         #docs
         #[inline]
-        #vis fn #name(self, #value: #value_ty) -> #output
+        #vis fn #setter(self, #value: #value_ty) -> #output
         where
             #state: #is_unset,
         {

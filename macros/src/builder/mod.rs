@@ -14,6 +14,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
     };
     match check::check(raw) {
         Ok(model) => emit::expand(&model),
-        Err(error) => error.to_compile_error(),
+        Err(failed) => {
+            let (errors, model) = *failed;
+            crate::util::with_errors(&errors, emit::expand(&model))
+        }
     }
 }

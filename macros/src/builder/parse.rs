@@ -21,6 +21,9 @@ pub struct RawInput {
     /// `#[builder(validated)]`: build through `try_new`, returning its `Result`.
     /// `#[validated]` adds it when it sees `#[derive(Builder)]` below itself.
     pub validated: Flag,
+    /// The mistakes found in `#[builder(...)]` attributes so far; checking adds its
+    /// own, and the builder is emitted all the same.
+    pub errors: Errors,
 }
 
 /// One field and its `#[builder(...)]` options.
@@ -38,7 +41,8 @@ pub struct RawField {
     pub into: Flag,
 }
 
-/// Parses the derive input; only structs with named fields have a builder.
+/// Parses the derive input; only structs with named fields have a builder (anything
+/// else is the error). Mistakes in attributes are gathered in [`RawInput::errors`].
 pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
     let input: syn::DeriveInput = syn::parse2(input)?;
     let wrong_shape = |span: &dyn quote::ToTokens, what: &str| {
@@ -112,13 +116,14 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
             }
         })
         .collect();
-    errors.finish_with(RawInput {
+    Ok(RawInput {
         ident: input.ident,
         vis: input.vis,
         generics: input.generics,
         fields,
         krate,
         validated,
+        errors,
     })
 }
 
