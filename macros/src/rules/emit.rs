@@ -5,7 +5,7 @@ use crate::util::runtime_path::Private;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use super::check::{Bounds, Check, Invariant, Overrides, Rule, ValueRules};
+use super::model::{Bounds, Check, Invariant, Overrides, Rule, ValueRules};
 
 /// Names that generated validation code uses.
 pub struct Names<'a> {

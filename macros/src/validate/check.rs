@@ -1,7 +1,8 @@
 //! Checks the raw derive input into the model that emission works from.
 
 use super::parse::{RawData, RawField, RawInput, Style};
-use crate::rules::check::{self as rules, Invariant, Rule, ValueRules};
+use crate::rules::check as rules;
+use crate::rules::model::{Invariant, Rule, ValueRules};
 use crate::util::attr::{error, Errors};
 use crate::util::runtime_path::RuntimePath;
 
@@ -64,21 +65,21 @@ pub struct Stub {
 
 /// Checks every field's rules and the invariants, reporting all errors together.
 pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Stub)>> {
-    let mut errors = Errors::new();
+    let mut errors = raw.errors;
     let runtime = RuntimePath::new(raw.krate.as_ref()).aliased();
-    let invariants = rules::invariants(&raw.attrs, &mut errors);
+    let invariants = rules::invariants(raw.invariants);
     let body = match raw.data {
         RawData::Struct(fields) => Body::Struct(check_fields(fields, &mut errors)),
         RawData::Enum(variants) => Body::Enum(
             variants
                 .into_iter()
                 .map(|variant| {
-                    for attr in &variant.attrs {
+                    for span in variant.misplaced {
                         errors.push(
                             error(
                                 "rules go on the variant's fields, and invariants on the enum itself: move this attribute",
                             )
-                            .at(attr),
+                            .at_span(span),
                         );
                     }
                     Variant {
@@ -117,12 +118,12 @@ pub fn check_fields(fields: Vec<RawField>, errors: &mut Errors) -> Vec<Field> {
         .into_iter()
         .enumerate()
         .map(|(index, field)| {
-            for attr in field.attrs.iter().filter(|attr| attr.path().is_ident(crate::rules::parse::INVARIANT)) {
+            for span in field.misplaced_invariants {
                 errors.push(
                     error(
                         "`#[invariant(...)]` goes on the type, not on a field: move it above the struct or enum",
                     )
-                    .at(attr),
+                    .at_span(span),
                 );
             }
             let member = match field.ident {
@@ -130,7 +131,7 @@ pub fn check_fields(fields: Vec<RawField>, errors: &mut Errors) -> Vec<Field> {
                 None => syn::Member::Unnamed(syn::Index::from(index)),
             };
             let name = crate::util::member_name(&member);
-            let rules = rules::field_rules(&name, &field.ty, &field.attrs, errors);
+            let rules = rules::field_rules(&name, &field.ty, field.rules, errors);
             Field { member, name, in_path: !newtype, ty: field.ty, rules }
         })
         .collect()

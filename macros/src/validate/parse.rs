@@ -1,6 +1,10 @@
 //! The raw input of `#[derive(Validate)]`: the item, its container options and the
 //! attributes of its fields, not yet checked.
 
+use proc_macro2::Span;
+use syn::spanned::Spanned as _;
+
+use crate::rules::parse::{parse_invariant, parse_rule_set, RawInvariant, RawRuleSet};
 use crate::util::attr::{self, error, Errors, Keys};
 
 /// The deriving item.
@@ -11,10 +15,12 @@ pub struct RawInput {
     pub generics: syn::Generics,
     /// Its fields or variants.
     pub data: RawData,
-    /// Its `#[invariant(...)]` attributes.
-    pub attrs: Vec<syn::Attribute>,
+    /// Its `#[invariant(...)]`s.
+    pub invariants: Vec<RawInvariant>,
     /// `#[validate(crate = "path")]`: where to find palisade when it is re-exported or renamed.
     pub krate: Option<syn::Path>,
+    /// The mistakes found while reading; checking adds its own.
+    pub errors: Errors,
 }
 
 /// A struct's fields or an enum's variants.
@@ -36,15 +42,17 @@ pub enum Style {
     Unit,
 }
 
-/// One field, with its `#[validate(...)]` attributes still unparsed (each one is read
-/// separately, since `message` and `code` belong to their own attribute).
+/// One field and its rules: one set per `#[validate(...)]`, since `message` and `code`
+/// belong to the rules of their own attribute.
 pub struct RawField {
     /// The name, for named fields.
     pub ident: Option<syn::Ident>,
     /// The type.
     pub ty: syn::Type,
-    /// Its `#[validate(...)]` and `#[invariant(...)]` attributes.
-    pub attrs: Vec<syn::Attribute>,
+    /// Its `#[validate(...)]`s.
+    pub rules: Vec<RawRuleSet>,
+    /// Where an `#[invariant(...)]` was written on it, which is a mistake.
+    pub misplaced_invariants: Vec<Span>,
 }
 
 /// One enum variant.
@@ -55,8 +63,9 @@ pub struct RawVariant {
     pub style: Style,
     /// Its fields.
     pub fields: Vec<RawField>,
-    /// Attributes palisade does not allow on a variant, kept to report them.
-    pub attrs: Vec<syn::Attribute>,
+    /// Where palisade's attributes were written on the variant itself, which is a
+    /// mistake.
+    pub misplaced: Vec<Span>,
 }
 
 /// Whether `attr` is one palisade reads on a field or variant.
@@ -66,7 +75,7 @@ fn ours(attr: &syn::Attribute) -> bool {
 }
 
 /// The fields of a struct or variant, and how they are written.
-pub fn fields(fields: syn::Fields) -> (Style, Vec<RawField>) {
+pub fn fields(fields: syn::Fields, errors: &mut Errors) -> (Style, Vec<RawField>) {
     let style = match &fields {
         syn::Fields::Named(_) => Style::Struct,
         syn::Fields::Unnamed(_) => Style::Tuple,
@@ -74,30 +83,59 @@ pub fn fields(fields: syn::Fields) -> (Style, Vec<RawField>) {
     };
     let fields = fields
         .into_iter()
-        .map(|field| RawField {
-            ident: field.ident,
-            ty: field.ty,
-            attrs: field.attrs.into_iter().filter(ours).collect(),
+        .map(|field| {
+            let is = |attr: &&syn::Attribute, name: &str| attr.path().is_ident(name);
+            RawField {
+                rules: field
+                    .attrs
+                    .iter()
+                    .filter(|attr| is(attr, crate::rules::parse::VALIDATE))
+                    .filter_map(|attr| errors.handle(parse_rule_set(attr)))
+                    .collect(),
+                misplaced_invariants: field
+                    .attrs
+                    .iter()
+                    .filter(|attr| is(attr, crate::rules::parse::INVARIANT))
+                    .map(syn::spanned::Spanned::span)
+                    .collect(),
+                ident: field.ident,
+                ty: field.ty,
+            }
         })
         .collect();
     (style, fields)
 }
 
+/// Reads the `#[invariant(...)]`s among `attrs`.
+pub fn invariants(attrs: &[syn::Attribute], errors: &mut Errors) -> Vec<RawInvariant> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident(crate::rules::parse::INVARIANT))
+        .filter_map(|attr| errors.handle(parse_invariant(attr)))
+        .collect()
+}
+
 /// Parses the derive input. Unions are refused here with a message of our own.
 pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
     let input: syn::DeriveInput = syn::parse2(input)?;
+    let mut errors = Errors::new();
     let data = match input.data {
-        syn::Data::Struct(data) => RawData::Struct(fields(data.fields).1),
+        syn::Data::Struct(data) => RawData::Struct(fields(data.fields, &mut errors).1),
         syn::Data::Enum(data) => RawData::Enum(
             data.variants
                 .into_iter()
                 .map(|variant| {
-                    let (style, fields) = fields(variant.fields);
+                    let (style, fields) = fields(variant.fields, &mut errors);
                     RawVariant {
                         ident: variant.ident,
                         style,
                         fields,
-                        attrs: variant.attrs.into_iter().filter(ours).collect(),
+                        misplaced: variant
+                            .attrs
+                            .iter()
+                            .filter(|attr| ours(attr))
+                            .map(|attr| attr.span())
+                            .collect(),
                     }
                 })
                 .collect(),
@@ -109,7 +147,6 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
             .at(&union.union_token));
         }
     };
-    let mut errors = Errors::new();
     let mut krate = None;
     let mut keys = Keys::new("#[validate(...)]", "option", &["crate"]);
     for attr in input
@@ -122,15 +159,13 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
             Ok(())
         });
     }
-    errors.finish_with(RawInput {
+    let invariants = invariants(&input.attrs, &mut errors);
+    Ok(RawInput {
         ident: input.ident,
         generics: input.generics,
         data,
-        attrs: input
-            .attrs
-            .into_iter()
-            .filter(|attr| attr.path().is_ident(crate::rules::parse::INVARIANT))
-            .collect(),
+        invariants,
         krate,
+        errors,
     })
 }

@@ -49,7 +49,7 @@ pub enum Fallback {
 
 /// Checks the struct and its rules, reporting every error together.
 pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>> {
-    let mut errors = Errors::new();
+    let mut errors = raw.errors;
     let args = errors.handle(raw.args).unwrap_or_default();
     let runtime = RuntimePath::new(args.krate.as_ref()).aliased();
     let item = raw.item;
@@ -88,9 +88,8 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
             );
         }
     }
-    let raw_fields = crate::validate::parse::fields(item.fields.clone()).1;
-    let fields = check_fields(raw_fields, &mut errors);
-    let invariants = crate::rules::check::invariants(&item.attrs, &mut errors);
+    let fields = check_fields(raw.fields, &mut errors);
+    let invariants = crate::rules::check::invariants(raw.invariants);
     let refused = check_derives(&raw.derives, &args.allow_derive, &item.ident, &mut errors);
     let mut item = item;
     remove_derives(&mut item.attrs, &refused);

@@ -3,7 +3,9 @@
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
+use crate::rules::parse::RawInvariant;
 use crate::util::attr::{self, error, Errors, Flag, Keys};
+use crate::validate::parse::RawField;
 
 /// The arguments of `#[validated(...)]`.
 #[derive(Default)]
@@ -29,6 +31,12 @@ pub struct RawValidated {
     /// Per field, in order: a literal `#[builder(default = LITERAL)]`, which can be
     /// checked against the field's rules at compile time.
     pub builder_defaults: Vec<Option<syn::Expr>>,
+    /// The fields and their rules, as for `#[derive(Validate)]`.
+    pub fields: Vec<RawField>,
+    /// The `#[invariant(...)]`s.
+    pub invariants: Vec<RawInvariant>,
+    /// The mistakes found while reading the rules; checking adds its own.
+    pub errors: Errors,
 }
 
 /// Reads the arguments and the item. An item that is not a struct is refused here,
@@ -89,11 +97,17 @@ pub fn parse(
         .iter()
         .map(|field| literal_default(&field.attrs))
         .collect();
+    let mut errors = Errors::new();
+    let fields = crate::validate::parse::fields(item.fields.clone(), &mut errors).1;
+    let invariants = crate::validate::parse::invariants(&item.attrs, &mut errors);
     Ok(RawValidated {
         args,
         item,
         derives,
         builder_defaults,
+        fields,
+        invariants,
+        errors,
     })
 }
 

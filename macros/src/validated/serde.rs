@@ -13,8 +13,8 @@ use quote::{format_ident, quote, ToTokens};
 
 use super::check::Validated;
 use super::emit::fields;
-use crate::rules::check::{Rule, ValueRules};
 use crate::rules::emit::Names;
+use crate::rules::model::{Rule, ValueRules};
 use crate::util::runtime_path::Private;
 use crate::validate::check::Field;
 
