@@ -53,7 +53,8 @@ pub fn expand(model: &Model) -> TokenStream {
     let struct_doc =
         format!("Builds a [`{type_name}`] field by field; start with [`{type_name}::builder`].");
     let builder_doc = format!(
-        "Starts building a `{type_name}`: call a setter per field, then `build()`. A required field left unset, or a field set twice, is a compile error that names it."
+        "Starts building a `{type_name}`: call a setter per field, then `build()`. A required \
+         field left unset, or a field set twice, is a compile error that names it."
     );
 
     let markers = markers(model);

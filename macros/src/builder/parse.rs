@@ -47,7 +47,8 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
     let input: syn::DeriveInput = syn::parse2(input)?;
     let wrong_shape = |span: &dyn quote::ToTokens, what: &str| {
         error(format!(
-            "`#[derive(Builder)]` needs a struct with named fields, and this is {what}: setters are named after the fields"
+            "`#[derive(Builder)]` needs a struct with named fields, and this is {what}: setters \
+             are named after the fields"
         ))
         .at(&span.to_token_stream())
     };

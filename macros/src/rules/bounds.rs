@@ -135,7 +135,8 @@ pub fn check_bounds(
     if start.is_none() && end.is_none() {
         errors.push(
             error(format!(
-                "`{rule}(..)` has no bounds and accepts everything: give a lower bound, an upper bound or both, such as `{rule}(1..=10)`"
+                "`{rule}(..)` has no bounds and accepts everything: give a lower bound, an upper \
+                 bound or both, such as `{rule}(1..=10)`"
             ))
             .at(range),
         );
@@ -177,7 +178,8 @@ pub fn check_bounds(
             };
             errors.push(
                 error(format!(
-                    "this range is reversed: `{low_text}` is greater than `{high_text}`, so no value passes; write `{rule}({fixed})`"
+                    "this range is reversed: `{low_text}` is greater than `{high_text}`, so no \
+                     value passes; write `{rule}({fixed})`"
                 ))
                 .at(range),
             );
@@ -186,7 +188,8 @@ pub fn check_bounds(
             let (low_text, high_text) = texts();
             errors.push(
                 error(format!(
-                    "this range is empty: `{low_text}..{high_text}` excludes its only value; write `{rule}({low_text}..={high_text})`"
+                    "this range is empty: `{low_text}..{high_text}` excludes its only value; \
+                     write `{rule}({low_text}..={high_text})`"
                 ))
                 .at(range),
             );
@@ -259,7 +262,8 @@ fn check_literal(
                 Ok(())
             } else if kind == RuleKind::Range {
                 Err(error(format!(
-                    "`{}` does not fit in `{}`, the type of `{field}` ({}..={}): use a bound within that range",
+                    "`{}` does not fit in `{}`, the type of `{field}` ({}..={}): use a bound \
+                     within that range",
                     text(),
                     int.name,
                     int.min,
@@ -268,7 +272,8 @@ fn check_literal(
                 .at(bound))
             } else {
                 Err(error(format!(
-                    "`{rule}` counts from 0, so `{}` is not a valid bound: use a non-negative integer",
+                    "`{rule}` counts from 0, so `{}` is not a valid bound: use a non-negative \
+                     integer",
                     text()
                 ))
                 .at(bound))

@@ -53,7 +53,8 @@ fn value_rules(
             } else {
                 errors.push(
                     error(format!(
-                        "`required` applies to `Option` fields, and `{field}` always has a value: remove `required`"
+                        "`required` applies to `Option` fields, and `{field}` always has a \
+                         value: remove `required`"
                     ))
                     .at_span(set.required.span()),
                 );
@@ -80,7 +81,8 @@ fn value_rules(
             if let Some(lit) = overrides.message.as_ref().or(overrides.code.as_ref()) {
                 errors.push(
                     error(
-                        "`message` and `code` apply to the rules of their own `#[validate(...)]`, and this one has none: add a rule next to them",
+                        "`message` and `code` apply to the rules of their own \
+                         `#[validate(...)]`, and this one has none: add a rule next to them",
                     )
                     .at(lit),
                 );
@@ -94,7 +96,8 @@ fn value_rules(
             other => {
                 errors.push(
                     error(format!(
-                        "`each` applies to collections, and `{field}` is {}: remove `each` and write its rules directly",
+                        "`each` applies to collections, and `{field}` is {}: remove `each` and \
+                         write its rules directly",
                         other.describe()
                     ))
                     .at_span(span),
@@ -193,7 +196,8 @@ fn rule(
             if let Err(message) = check_pattern(&lit.value()) {
                 errors.push(
                     error(format!(
-                        "invalid regex in `pattern`: {message}; fix the pattern (regex crate syntax)"
+                        "invalid regex in `pattern`: {message}; fix the pattern (regex crate \
+                         syntax)"
                     ))
                     .at(&lit),
                 );

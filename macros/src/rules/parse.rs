@@ -194,7 +194,8 @@ impl Parse for InvariantSyntax {
 /// Reads one `#[invariant(...)]` attribute.
 pub fn parse_invariant(attr: &syn::Attribute) -> syn::Result<RawInvariant> {
     const NEEDS: &str =
-        "`invariant` needs a condition: write `#[invariant(self.min <= self.max, message = \"...\")]`";
+        "`invariant` needs a condition: write `#[invariant(self.min <= self.max, message = \
+         \"...\")]`";
     let syn::Meta::List(list) = &attr.meta else {
         return Err(error(NEEDS).at(attr));
     };
@@ -257,7 +258,8 @@ fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRul
                 Some(RuleOption::Each) => {
                     let Some(inner) = attr::group(meta)? else {
                         return Err(meta.error(
-                            "`each` needs the rules for every element: write `each(length(1..=64))`",
+                            "`each` needs the rules for every element: write \
+                             `each(length(1..=64))`",
                         ));
                     };
                     let inner = rule_set(inner, "each(...)", &mut nested_errors);

@@ -77,7 +77,8 @@ pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Stub)>> {
                     for span in variant.misplaced {
                         errors.push(
                             error(
-                                "rules go on the variant's fields, and invariants on the enum itself: move this attribute",
+                                "rules go on the variant's fields, and invariants on the enum \
+                                 itself: move this attribute",
                             )
                             .at_span(span),
                         );
@@ -121,7 +122,8 @@ pub fn check_fields(fields: Vec<RawField>, errors: &mut Errors) -> Vec<Field> {
             for span in field.misplaced_invariants {
                 errors.push(
                     error(
-                        "`#[invariant(...)]` goes on the type, not on a field: move it above the struct or enum",
+                        "`#[invariant(...)]` goes on the type, not on a field: move it above the \
+                         struct or enum",
                     )
                     .at_span(span),
                 );
@@ -132,7 +134,13 @@ pub fn check_fields(fields: Vec<RawField>, errors: &mut Errors) -> Vec<Field> {
             };
             let name = crate::util::member_name(&member);
             let rules = rules::field_rules(&name, &field.ty, field.rules, errors);
-            Field { member, name, in_path: !newtype, ty: field.ty, rules }
+            Field {
+                member,
+                name,
+                in_path: !newtype,
+                ty: field.ty,
+                rules,
+            }
         })
         .collect()
 }

@@ -53,26 +53,29 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
     let args = errors.handle(raw.args).unwrap_or_default();
     let runtime = RuntimePath::new(args.krate.as_ref()).aliased();
     let item = raw.item;
-    let newtype = match &item.fields {
-        syn::Fields::Named(_) => false,
-        syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => true,
-        syn::Fields::Unnamed(fields) => {
-            errors.push(
+    let newtype =
+        match &item.fields {
+            syn::Fields::Named(_) => false,
+            syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => true,
+            syn::Fields::Unnamed(fields) => {
+                errors.push(
                 error(
-                    "`#[validated]` needs named fields, or exactly one tuple field: name these fields so each gets a getter",
+                    "`#[validated]` needs named fields, or exactly one tuple field: name these \
+                     fields so each gets a getter",
                 )
                 .at_span(fields.paren_token.span.join()),
             );
-            true
-        }
-        syn::Fields::Unit => {
-            errors.push(
-                error("`#[validated]` on a struct with no fields checks nothing: add fields with rules, or remove it")
+                true
+            }
+            syn::Fields::Unit => {
+                errors.push(
+                error("`#[validated]` on a struct with no fields checks nothing: add fields with \
+                       rules, or remove it")
                     .at(&item.ident),
             );
-            false
-        }
-    };
+                false
+            }
+        };
     for field in &item.fields {
         if !matches!(field.vis, syn::Visibility::Inherited) {
             let name = field
@@ -81,7 +84,8 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
                 .map_or_else(|| "get".to_owned(), ToString::to_string);
             errors.push(
                 error(format!(
-                    "fields of a `#[validated]` type must be private: a visible field lets code skip the checks; remove `{}` and read it through the generated `{name}()`",
+                    "fields of a `#[validated]` type must be private: a visible field lets code \
+                     skip the checks; remove `{}` and read it through the generated `{name}()`",
                     quote::ToTokens::to_token_stream(&field.vis)
                 ))
                 .at(&field.vis),

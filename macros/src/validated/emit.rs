@@ -134,6 +134,9 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
     let type_name = ident.to_string();
     let errors = quote!(#private::ValidationErrors);
 
+    // One parameter per field: a struct of eight fields is not a mistake in the
+    // user's code for clippy to point at.
+    let too_many = (params.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let try_new_doc = format!("Builds a `{type_name}`, checking every rule and invariant.");
     let try_new = quote! {
         #[doc = #try_new_doc]
@@ -141,6 +144,7 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
         /// # Errors
         ///
         /// Every rule that fails, each with its path.
+        #too_many
         #vis fn try_new(#(#params: #types),*) -> #private::Result<Self, #errors> {
             let __palisade_value = #construct;
             match #private::Validate::validate(&__palisade_value) {
@@ -165,7 +169,8 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
             quote!(#[doc = #doc])
         });
         let setter_doc = format!(
-            "Replaces `{name}`, checking every rule and invariant again; on failure `self` is left unchanged."
+            "Replaces `{name}`, checking every rule and invariant again; on failure `self` is \
+             left unchanged."
         );
         let into_inner = validated.newtype.then(|| {
             quote! {
@@ -216,12 +221,12 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
             })
         });
     let new_const = validated.const_evaluable.then(|| {
-        let checks = fields(validated)
-            .iter()
-            .zip(&params)
-            .map(|(field, param)| const_checks(&private, param, &field.rules, &type_name, &field.name));
+        let checks = fields(validated).iter().zip(&params).map(|(field, param)| {
+            const_checks(&private, param, &field.rules, &type_name, &field.name)
+        });
         let doc = format!(
-            "Builds a `{type_name}` in a const context. `palisade::valid!({type_name}, ...)` calls it inside `const {{ }}`, so an invalid constant is a compile error."
+            "Builds a `{type_name}` in a const context. `palisade::valid!({type_name}, ...)` \
+             calls it inside `const {{ }}`, so an invalid constant is a compile error."
         );
         quote! {
             #[doc = #doc]
@@ -231,6 +236,7 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
             /// When a rule fails, naming the type, the field and the rule; in a `const`
             /// this is a compile error.
             #[must_use]
+            #too_many
             #vis const fn new_const(#(#params: #types),*) -> Self {
                 #(#checks)*
                 #construct

@@ -49,27 +49,28 @@ pub fn parse(
         Ok(item) => item,
         Err(failure) => return Err((failure, item)),
     };
-    let item = match item {
-        syn::Item::Struct(item) => item,
-        syn::Item::Enum(item) => {
-            return Err((
+    let item =
+        match item {
+            syn::Item::Struct(item) => item,
+            syn::Item::Enum(item) => {
+                return Err((
+                    error(
+                        "`#[validated]` applies to structs: an enum can hold any of its variants; \
+                     use `#[derive(Validate)]` on it instead",
+                    )
+                    .at(&item.enum_token),
+                    item.into_token_stream(),
+                ))
+            }
+            other => return Err((
                 error(
-                    "`#[validated]` applies to structs: an enum can hold any of its variants; use `#[derive(Validate)]` on it instead",
-                )
-                .at(&item.enum_token),
-                item.into_token_stream(),
-            ))
-        }
-        other => {
-            return Err((
-                error(
-                    "`#[validated]` applies to structs with named fields or to one-field tuple structs",
+                    "`#[validated]` applies to structs with named fields or to one-field tuple \
+                     structs",
                 )
                 .at(&other),
                 other.into_token_stream(),
-            ))
-        }
-    };
+            )),
+        };
     let mut errors = Errors::new();
     let mut parsed = RawArgs::default();
     Keys::new(
