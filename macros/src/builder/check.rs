@@ -2,6 +2,7 @@
 
 use super::parse::RawInput;
 use crate::util::attr::{self, error};
+use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
 use crate::util::shape::Shape;
 
@@ -56,7 +57,7 @@ pub struct Field {
 
 /// Checks the fields; every problem is reported together, next to the builder as it
 /// can still be emitted (so uses of `builder()` and the setters add no errors).
-pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Model)>> {
+pub fn check(raw: RawInput) -> Result<Model, Box<Failed<Model>>> {
     let mut errors = raw.errors;
     let mut fields = raw
         .fields
@@ -129,6 +130,6 @@ pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Model)>> {
     };
     match errors.finish() {
         Ok(()) => Ok(model),
-        Err(error) => Err(Box::new((error, model))),
+        Err(error) => Err(Failed::new(error, model)),
     }
 }

@@ -1,6 +1,7 @@
 //! Helpers shared by every macro: the runtime path, type shapes, error plumbing.
 
 pub mod attr;
+pub mod expand;
 pub mod runtime_path;
 pub mod shape;
 

@@ -4,6 +4,7 @@ use super::parse::{RawData, RawField, RawInput, Style};
 use crate::rules::check as rules;
 use crate::rules::model::{Invariant, Rule, ValueRules};
 use crate::util::attr::{error, Errors};
+use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
 
 /// A checked `#[derive(Validate)]` (or the validation part of `#[validated]`).
@@ -64,7 +65,7 @@ pub struct Stub {
 }
 
 /// Checks every field's rules and the invariants, reporting all errors together.
-pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Stub)>> {
+pub fn check(raw: RawInput) -> Result<Model, Box<Failed<Stub>>> {
     let mut errors = raw.errors;
     let runtime = RuntimePath::new(raw.krate.as_ref()).aliased();
     let invariants = rules::invariants(raw.invariants);
@@ -101,14 +102,14 @@ pub fn check(raw: RawInput) -> Result<Model, Box<(syn::Error, Stub)>> {
     };
     match errors.finish() {
         Ok(()) => Ok(model),
-        Err(error) => Err(Box::new((
+        Err(error) => Err(Failed::new(
             error,
             Stub {
                 ident: model.ident,
                 generics: model.generics,
                 runtime: model.runtime,
             },
-        ))),
+        )),
     }
 }
 

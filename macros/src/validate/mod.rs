@@ -6,17 +6,12 @@ pub mod parse;
 
 use proc_macro2::TokenStream;
 
+use crate::util::expand::Failed;
+
 /// Expands `#[derive(Validate)]` on `input`.
 pub fn expand(input: TokenStream) -> TokenStream {
-    let raw = match parse::parse(input) {
-        Ok(raw) => raw,
-        Err(error) => return error.to_compile_error(),
-    };
-    match check::check(raw) {
-        Ok(model) => emit::expand(&model),
-        Err(failed) => {
-            let (errors, stub) = *failed;
-            crate::util::with_errors(&errors, emit::stub(&stub))
-        }
-    }
+    // A derive adds items next to the user's: when the input cannot be read there is
+    // nothing to stand in for.
+    let parsed = parse::parse(input).map_err(|errors| Failed::new(errors, TokenStream::new()));
+    crate::util::expand::expand(parsed, check::check, emit::expand, emit::stub)
 }

@@ -5,6 +5,7 @@ use super::derives::Verdict;
 use super::parse::RawValidated;
 use crate::rules::parse::{INVARIANT, VALIDATE};
 use crate::util::attr::{error, Errors};
+use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
 use crate::validate::check::{check_fields, Body, Field, Model};
 
@@ -48,7 +49,7 @@ pub enum Fallback {
 }
 
 /// Checks the struct and its rules, reporting every error together.
-pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>> {
+pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
     let mut errors = raw.errors;
     let args = errors.handle(raw.args).unwrap_or_default();
     let runtime = RuntimePath::new(args.krate.as_ref()).aliased();
@@ -117,13 +118,13 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
         syn::Fields::Named(_) | syn::Fields::Unit => true,
     };
     if let (Some(error), false) = (&failed, buildable) {
-        return Err(Box::new((
+        return Err(Failed::new(
             error.clone(),
             Fallback::Bare {
                 item: Box::new(item),
                 runtime,
             },
-        )));
+        ));
     }
     let (fields, invariants) = match failed {
         Some(_) => (fields.into_iter().map(without_rules).collect(), Vec::new()),
@@ -164,7 +165,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<(syn::Error, Fallback)>
         derives_builder,
     };
     match failed {
-        Some(error) => Err(Box::new((error, Fallback::Unchecked(Box::new(validated))))),
+        Some(error) => Err(Failed::new(error, Fallback::Unchecked(Box::new(validated)))),
         None => Ok(validated),
     }
 }

@@ -11,15 +11,10 @@ use proc_macro2::TokenStream;
 
 /// Expands `#[validated(args)]` on `item`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let raw = match parse::parse(args, item) {
-        Ok(raw) => raw,
-        Err((error, item)) => return crate::util::with_errors(&error, item),
-    };
-    match check::check(raw) {
-        Ok(model) => emit::expand(&model),
-        Err(failed) => {
-            let (errors, fallback) = *failed;
-            crate::util::with_errors(&errors, emit::fallback(&fallback))
-        }
-    }
+    crate::util::expand::expand(
+        parse::parse(args, item),
+        check::check,
+        emit::expand,
+        emit::fallback,
+    )
 }

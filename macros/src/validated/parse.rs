@@ -5,6 +5,7 @@ use quote::ToTokens;
 
 use crate::rules::parse::RawInvariant;
 use crate::util::attr::{self, error, Errors, Flag, Keys};
+use crate::util::expand::Failed;
 use crate::validate::parse::RawField;
 
 /// The arguments of `#[validated(...)]`.
@@ -44,16 +45,16 @@ pub struct RawValidated {
 pub fn parse(
     args: TokenStream,
     item: TokenStream,
-) -> Result<RawValidated, (syn::Error, TokenStream)> {
+) -> Result<RawValidated, Box<Failed<TokenStream>>> {
     let item: syn::Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
-        Err(failure) => return Err((failure, item)),
+        Err(failure) => return Err(Failed::new(failure, item)),
     };
     let item =
         match item {
             syn::Item::Struct(item) => item,
             syn::Item::Enum(item) => {
-                return Err((
+                return Err(Failed::new(
                     error(
                         "`#[validated]` applies to structs: an enum can hold any of its variants; \
                      use `#[derive(Validate)]` on it instead",
@@ -62,7 +63,7 @@ pub fn parse(
                     item.into_token_stream(),
                 ))
             }
-            other => return Err((
+            other => return Err(Failed::new(
                 error(
                     "`#[validated]` applies to structs with named fields or to one-field tuple \
                      structs",
