@@ -25,10 +25,11 @@ pub mod audit {
     #[cfg(feature = "tracing")]
     pub use palisade_runtime::audit::TracingSink;
     pub use palisade_runtime::audit::{
-        install, is_sensitive_name, scoped_sink, set_error_hook, sink_failures, with_actor,
-        AlreadyInstalled, AuditEvent, AuditSink, BuildInfo, EventId, FanOut, JsonLinesFile,
-        MemorySink, NoopSink, Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink,
-        SENSITIVE_NAME_PARTS,
+        actor, install, is_sensitive_name, scoped_sink, sensitive_names, set_error_hook,
+        sink_failures, with_actor, with_actor_async, AlreadyInstalled, AuditEvent, AuditOutcome,
+        AuditSink, AuditValue, BuildInfo, EventId, FanOut, JsonLinesFile, MemorySink, NoopSink,
+        Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink, ValueWriter, WithActor,
+        MAX_DETAIL_LEN, MAX_VALUE_LEN, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
     };
 }
 

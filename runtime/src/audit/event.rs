@@ -10,14 +10,30 @@ use std::time::{Duration, SystemTime};
 
 use super::json;
 
-/// A unique event id: 32 hex digits, a per-process nonce then a counter, so ids stay
-/// unique across threads and across processes writing one file.
+/// A unique event id: a UUIDv7 (RFC 9562), written in its hyphenated form. Its 48
+/// leading bits are the Unix time in milliseconds (ids sort by time), and at least 32
+/// bits of each id are fresh from the operating system's random source, so ids stay
+/// unique across threads, processes, hosts and a `fork()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EventId(pub u128);
 
+impl EventId {
+    /// A new id.
+    #[must_use]
+    pub fn new() -> Self {
+        EventId(uuid::Uuid::now_v7().as_u128())
+    }
+}
+
+impl Default for EventId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl fmt::Display for EventId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:032x}", self.0)
+        fmt::Display::fmt(&uuid::Uuid::from_u128(self.0).hyphenated(), f)
     }
 }
 
