@@ -4,6 +4,7 @@
 
 // The runtime is `no_std`; auditing needs the standard library.
 use std::prelude::rust_2021::*;
+use std::thread_local;
 
 use std::any::Any;
 use std::borrow::Cow;
@@ -36,6 +37,11 @@ pub struct CallSite {
     pub profile: &'static str,
 }
 
+thread_local! {
+    /// The message of the panic unwinding through this thread's audited calls.
+    static PANIC_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
 /// An audited call in progress.
 pub struct Call {
     site: &'static CallSite,
@@ -49,8 +55,6 @@ pub struct Call {
     args_end: usize,
     /// The text of the redacted arguments, scrubbed from `error_detail`.
     secrets: Vec<String>,
-    /// The message of a panic caught (and resumed) in the body.
-    panic_message: RefCell<Option<String>>,
     finished: bool,
 }
 
@@ -59,7 +63,16 @@ impl Call {
     /// and emits the start event when the site asks for one.
     pub fn begin(site: &'static CallSite, capture: impl FnOnce(&mut ArgsWriter)) -> Self {
         let mut writer = ArgsWriter::new();
-        capture(&mut writer);
+        // A value's `AuditValue` or `Serialize` that panics costs the arguments, not
+        // the event (or the call).
+        let captured = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            capture(&mut writer);
+        }));
+        if captured.is_err() {
+            writer = ArgsWriter::new();
+            writer.key("[capture panicked]");
+            writer.out.push_str("true");
+        }
         let args_end = match writer.args_end {
             Some(end) => {
                 writer.out.push(']');
@@ -89,16 +102,16 @@ impl Call {
         secrets: Vec<String>,
     ) -> Self {
         let (actor, actor_scoped) = super::current_actor();
+        let started = Instant::now();
         let call = Call {
             site,
-            id: EventId::new(),
-            started: Instant::now(),
+            id: EventId::at(started),
+            started,
             actor,
             actor_scoped,
             args_end,
             captured,
             secrets,
-            panic_message: RefCell::new(None),
             finished: false,
         };
         if site.start {
@@ -113,7 +126,9 @@ impl Call {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
             Ok(value) => value,
             Err(payload) => {
-                *self.panic_message.borrow_mut() = Some(panic_message(&*payload));
+                // Read by `Drop` while the panic unwinds through the call, on this
+                // thread; a thread-local keeps `Call` small on the passing path.
+                PANIC_MESSAGE.with(|slot| *slot.borrow_mut() = Some(panic_message(&*payload)));
                 std::panic::resume_unwind(payload)
             }
         }
@@ -240,10 +255,10 @@ impl Drop for Call {
             return;
         }
         if std::thread::panicking() {
-            let message = self
-                .panic_message
-                .borrow_mut()
-                .take()
+            let message = PANIC_MESSAGE
+                .try_with(|slot| slot.borrow_mut().take())
+                .ok()
+                .flatten()
                 .map_or_else(|| "panicked".to_owned(), |message| self.scrubbed(message));
             self.emit(
                 Phase::Finish,

@@ -446,17 +446,10 @@ impl ArgsWriter {
     /// longer than [`MAX_VALUE_LEN`].
     fn capped(&mut self, write: impl FnOnce(&mut ValueWriter<'_>)) {
         let mark = self.out.len();
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            write(&mut ValueWriter {
-                out: &mut self.out,
-                secrets: &mut self.secrets,
-            });
-        }));
-        if outcome.is_err() {
-            self.out.truncate(mark);
-            json::push_string(&mut self.out, "[capture panicked]");
-            return;
-        }
+        write(&mut ValueWriter {
+            out: &mut self.out,
+            secrets: &mut self.secrets,
+        });
         // Strings are cut as they are written (`ValueWriter::str`); anything else too
         // long becomes a string of its first bytes.
         if self.out.len() - mark > MAX_VALUE_LEN && !self.out[mark..].starts_with('"') {

@@ -11,9 +11,10 @@ use std::time::{Duration, SystemTime};
 use super::json;
 
 /// A unique event id: a UUIDv7 (RFC 9562), written in its hyphenated form. Its 48
-/// leading bits are the Unix time in milliseconds (ids sort by time), and at least 32
-/// bits of each id are fresh from the operating system's random source, so ids stay
-/// unique across threads, processes, hosts and a `fork()`.
+/// leading bits are the Unix time in milliseconds (ids sort by time to the
+/// millisecond), the other 74 are random from a per-thread generator seeded from the
+/// operating system's random source (and seeded again in a `fork()` child), so ids
+/// stay unique across threads, processes, hosts and forks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EventId(pub u128);
 
@@ -21,7 +22,12 @@ impl EventId {
     /// A new id.
     #[must_use]
     pub fn new() -> Self {
-        EventId(uuid::Uuid::now_v7().as_u128())
+        EventId(super::id::new_v7(std::time::Instant::now()))
+    }
+
+    /// A new id for a call started at `now`.
+    pub(crate) fn at(now: std::time::Instant) -> Self {
+        EventId(super::id::new_v7(now))
     }
 }
 

@@ -19,6 +19,7 @@ mod call;
 mod capture;
 mod event;
 mod future;
+mod id;
 mod json;
 mod outcome;
 mod secret;
