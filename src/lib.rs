@@ -19,7 +19,10 @@ pub mod builder {
     };
 }
 
-/// Audit logging: events, sinks, actors, redaction. See [`audit_log`].
+/// Audit logging: events, sinks, actors (also across `.await`:
+/// [`with_actor_async`](audit::with_actor_async)), redaction ([`Secret`](audit::Secret),
+/// [`AuditValue`](audit::AuditValue), [`sensitive_names`](audit::sensitive_names)), and
+/// [`AuditOutcome`](audit::AuditOutcome) for generic returns. See [`audit_log`].
 #[cfg(feature = "std")]
 pub mod audit {
     #[cfg(feature = "tracing")]

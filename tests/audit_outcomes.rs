@@ -278,3 +278,50 @@ fn destructured_parameters_appear_by_their_names_and_references_keep_their_json_
         serde_json::json!({"a": 1, "b": 2, "user": "ann", "password": "[REDACTED]", "flag": true, "n": 7})
     );
 }
+
+struct Holder<E>(E);
+
+impl<E> Holder<E> {
+    /// `E` is the impl's parameter, which the macro cannot see: the outcome is still
+    /// read from the `Result`, and the detail names the error's type.
+    #[audit_log]
+    fn give_back(self) -> Result<(), E> {
+        Err(self.0)
+    }
+}
+
+#[test]
+fn an_error_type_the_macro_cannot_see_is_still_a_failure() {
+    let (_, events) = record(|| Holder("boom".to_owned()).give_back());
+    assert_eq!(events[0]["outcome"], "failure");
+    assert_eq!(
+        events[0]["error_detail"],
+        "error of type `alloc::string::String`, which has no `Display` or `Debug` where it is audited"
+    );
+}
+
+struct PanickyValue;
+
+impl audit::AuditValue for PanickyValue {
+    fn write_audit(&self, _: &mut audit::ValueWriter<'_>) {
+        panic!("capture exploded")
+    }
+}
+
+#[audit_log]
+fn takes_panicky(value: PanickyValue, n: u32) -> u32 {
+    let _ = value;
+    n
+}
+
+#[test]
+fn a_panicking_capture_costs_the_arguments_not_the_event_or_the_call() {
+    let (result, events) = record(|| takes_panicky(PanickyValue, 3));
+    assert_eq!(result, 3);
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["outcome"], "success");
+    assert_eq!(
+        events[0]["args"],
+        serde_json::json!({"[capture panicked]": true})
+    );
+}

@@ -2,9 +2,11 @@
 //! sent to pluggable sinks.
 //!
 //! An event records who (`actor`), what (`operation`, `module`, redacted `args`,
-//! `resources_affected`), the `outcome` (`success`, `failure` with the error's
-//! `Display` as `error_detail`, `panic`), how long the call took, and the build it ran
-//! in. Sinks get each event as an [`AuditEvent`] and usually write
+//! `resources_affected`), the `outcome` as observed (`success`, `failure` with the
+//! error's `Display` as `error_detail`, `panic` with its message; a returned future
+//! when it completes), how long the call took, and the build it ran in. Arguments
+//! are captured structurally ([`AuditValue`], `Serialize`), with [`Secret`] values and
+//! sensitive names ([`is_sensitive_name`]) redacted at every depth. Sinks get each event as an [`AuditEvent`] and usually write
 //! [`AuditEvent::write_json`]'s one line.
 //!
 //! A failing or panicking sink never changes the audited function's result:
