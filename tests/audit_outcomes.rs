@@ -325,3 +325,51 @@ fn a_panicking_capture_costs_the_arguments_not_the_event_or_the_call() {
         serde_json::json!({"[capture panicked]": true})
     );
 }
+
+fn parse_number(text: &str) -> Result<u32, std::num::ParseIntError> {
+    text.parse()
+}
+
+#[derive(Debug)]
+struct AppError(String);
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<std::num::ParseIntError> for AppError {
+    fn from(error: std::num::ParseIntError) -> Self {
+        AppError(error.to_string())
+    }
+}
+
+#[audit_log]
+async fn question_mark_async(text: &str) -> Result<u32, AppError> {
+    let n = parse_number(text)?;
+    YieldOnce(false).await;
+    Ok(n)
+}
+
+#[audit_log]
+fn question_mark_future(text: String) -> impl Future<Output = Result<u32, AppError>> {
+    async move {
+        let n = parse_number(&text)?;
+        Ok(n)
+    }
+}
+
+#[test]
+fn question_marks_convert_errors_inside_audited_futures() {
+    let (results, events) = record(|| {
+        (
+            block_on(question_mark_async("x")).is_err(),
+            block_on(question_mark_future("7".into())).unwrap(),
+        )
+    });
+    assert_eq!(results, (true, 7));
+    assert_eq!(events[0]["outcome"], "failure");
+    assert_eq!(events[0]["error_detail"], "invalid digit found in string");
+    assert_eq!(events[1]["outcome"], "success");
+}

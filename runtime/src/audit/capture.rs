@@ -396,9 +396,7 @@ impl ArgsWriter {
     /// the name was made sensitive at run time ([`sensitive_names`](super::sensitive_names)),
     /// and `"[REDACTED]"` was written instead.
     pub fn key(&mut self, name: &str) -> bool {
-        self.separate();
-        json::push_string(&mut self.out, name);
-        self.out.push(':');
+        self.name(name);
         if is_sensitive_extra(name) {
             json::push_string(&mut self.out, REDACTED);
             return false;
@@ -408,10 +406,25 @@ impl ArgsWriter {
 
     /// Writes `name` as redacted.
     pub fn redacted(&mut self, name: &str) {
-        self.separate();
-        json::push_string(&mut self.out, name);
-        self.out.push(':');
+        self.name(name);
         json::push_string(&mut self.out, REDACTED);
+    }
+
+    /// Writes `"name":`. Names are Rust identifiers (from the macro), which hold no
+    /// character JSON escapes; anything else is escaped.
+    fn name(&mut self, name: &str) {
+        self.separate();
+        if name
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_')
+        {
+            self.out.push('"');
+            self.out.push_str(name);
+            self.out.push_str("\":");
+        } else {
+            json::push_string(&mut self.out, name);
+            self.out.push(':');
+        }
     }
 
     /// Closes the arguments and starts the resources array.
