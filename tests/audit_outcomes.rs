@@ -260,7 +260,7 @@ struct Creds {
     password: String,
 }
 
-#[audit_log]
+#[audit_log(resources(a, password))]
 fn destructured((a, b): (u32, u32), Creds { user, password }: Creds, flag: &bool, n: &u32) -> u32 {
     let _ = (user, password, flag);
     a + b + n
@@ -276,6 +276,10 @@ fn destructured_parameters_appear_by_their_names_and_references_keep_their_json_
     assert_eq!(
         events[0]["args"],
         serde_json::json!({"a": 1, "b": 2, "user": "ann", "password": "[REDACTED]", "flag": true, "n": 7})
+    );
+    assert_eq!(
+        events[0]["resources_affected"],
+        serde_json::json!([1, "[REDACTED]"])
     );
 }
 
