@@ -126,3 +126,43 @@ impl<F: Future> Future for WithActor<F> {
         future.poll(cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pending once, then ready; holds a heap value so Miri sees it used in place.
+    struct YieldOnce(Box<u32>, bool);
+
+    impl Future for YieldOnce {
+        type Output = u32;
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u32> {
+            if self.1 {
+                Poll::Ready(*self.0)
+            } else {
+                self.1 = true;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+        }
+    }
+
+    #[test]
+    fn the_actor_is_set_around_each_poll_and_restored() {
+        let mut task = Box::pin(with_actor_async("ann", async {
+            let first = super::super::actor();
+            let value = YieldOnce(Box::new(7), false).await;
+            (first, super::super::actor(), value)
+        }));
+        let mut context = Context::from_waker(std::task::Waker::noop());
+        assert!(task.as_mut().poll(&mut context).is_pending());
+        assert_eq!(super::super::actor(), None);
+        let Poll::Ready((first, second, value)) = task.as_mut().poll(&mut context) else {
+            std::panic!("ready on the second poll");
+        };
+        assert_eq!(
+            (first.as_deref(), second.as_deref(), value),
+            (Some("ann"), Some("ann"), 7)
+        );
+    }
+}

@@ -45,7 +45,8 @@ fn unix_millis(now: Instant) -> u64 {
     })
 }
 
-#[cfg(unix)]
+// Miri runs no foreign functions, and cannot fork.
+#[cfg(all(unix, not(miri)))]
 mod fork {
     use std::sync::atomic::Ordering;
     use std::sync::Once;
@@ -74,7 +75,7 @@ mod fork {
     }
 }
 
-#[cfg(not(unix))]
+#[cfg(not(all(unix, not(miri))))]
 mod fork {
     /// No `fork()` here.
     pub(super) fn watch() {}
