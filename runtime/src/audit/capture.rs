@@ -395,6 +395,7 @@ impl ArgsWriter {
     /// Starts the argument `name`. Returns whether its value follows: `false` when
     /// the name was made sensitive at run time ([`sensitive_names`](super::sensitive_names)),
     /// and `"[REDACTED]"` was written instead.
+    #[inline]
     pub fn key(&mut self, name: &str) -> bool {
         self.name(name);
         if is_sensitive_extra(name) {
@@ -457,6 +458,7 @@ impl ArgsWriter {
 
     /// Writes a value through `write`, replacing it by a cut JSON string if its text is
     /// longer than [`MAX_VALUE_LEN`].
+    #[inline]
     fn capped(&mut self, write: impl FnOnce(&mut ValueWriter<'_>)) {
         let mark = self.out.len();
         write(&mut ValueWriter {

@@ -182,10 +182,12 @@ pub(crate) fn is_sensitive_builtin(name: &str) -> bool {
 }
 
 /// The names added with [`sensitive_names`]; one atomic load when there are none.
+#[inline]
 pub(crate) fn is_sensitive_extra(name: &str) -> bool {
-    if !HAS_EXTRA_NAMES.load(Ordering::Acquire) {
-        return false;
-    }
+    HAS_EXTRA_NAMES.load(Ordering::Acquire) && is_extra_listed(name)
+}
+
+fn is_extra_listed(name: &str) -> bool {
     let words = words(name);
     EXTRA_NAMES
         .read()
