@@ -46,12 +46,18 @@ pub trait AuditValue {
 pub struct ValueWriter<'a> {
     out: &'a mut String,
     secrets: &'a mut Vec<String>,
+    /// Writing a value under a sensitive name, into a scratch buffer: its text and
+    /// numbers are kept to scrub them from error messages.
+    collecting: bool,
 }
 
 impl ValueWriter<'_> {
     /// Writes a JSON string; text longer than [`MAX_VALUE_LEN`] is cut there, with a
     /// `…[N more bytes]` marker.
     pub fn str(&mut self, text: &str) {
+        if self.collecting {
+            self.secrets.push(text.to_owned());
+        }
         if text.len() <= MAX_VALUE_LEN {
             json::push_string(self.out, text);
             return;
@@ -120,12 +126,11 @@ impl ValueWriter<'_> {
             self.out.push(':');
             if is_sensitive_builtin(&name) || is_sensitive_extra(&name) {
                 self.redacted();
-                let mut scratch = String::new();
                 value.write_audit(&mut ValueWriter {
-                    out: &mut scratch,
+                    out: &mut String::new(),
                     secrets: self.secrets,
+                    collecting: true,
                 });
-                remember_strings(&scratch, self.secrets);
             } else {
                 value.write_audit(self);
             }
@@ -134,35 +139,11 @@ impl ValueWriter<'_> {
     }
 
     fn number(&mut self, value: impl fmt::Display) {
+        let mark = self.out.len();
         let _ = write!(self.out, "{value}");
-    }
-}
-
-/// Keeps the string leaves of a redacted value's JSON text, to scrub them from error
-/// messages.
-fn remember_strings(json_text: &str, secrets: &mut Vec<String>) {
-    // The text was written by this module: strings are `"..."` with `\"` escapes.
-    let mut rest = json_text;
-    while let Some(open) = rest.find('"') {
-        let after = &rest[open + 1..];
-        let mut end = None;
-        let mut escaped = false;
-        for (at, c) in after.char_indices() {
-            match c {
-                '\\' if !escaped => escaped = true,
-                '"' if !escaped => {
-                    end = Some(at);
-                    break;
-                }
-                _ => escaped = false,
-            }
+        if self.collecting {
+            self.secrets.push(self.out[mark..].to_owned());
         }
-        let Some(end) = end else { break };
-        let text = &after[..end];
-        if text != REDACTED {
-            secrets.push(text.replace("\\\"", "\"").replace("\\\\", "\\"));
-        }
-        rest = &after[end + 1..];
     }
 }
 
@@ -464,6 +445,7 @@ impl ArgsWriter {
         write(&mut ValueWriter {
             out: &mut self.out,
             secrets: &mut self.secrets,
+            collecting: false,
         });
         // Strings are cut as they are written (`ValueWriter::str`); anything else too
         // long becomes a string of its first bytes.
@@ -667,10 +649,11 @@ mod tests {
         let (json, _) = capture(&map);
         assert_eq!(json, r#"{"apiKey":"[REDACTED]","region":["[REDACTED]"]}"#);
         let mut map = HashMap::new();
-        map.insert("x_api_key", "k-123456");
+        map.insert("x_api_key", "k-12\"34\n56");
         let (json, secrets) = capture(&map);
         assert_eq!(json, r#"{"x_api_key":"[REDACTED]"}"#);
-        assert_eq!(secrets, ["k-123456"]);
+        // The text itself, not its JSON form, is kept to scrub.
+        assert_eq!(secrets, ["k-12\"34\n56"]);
         let (json, _) = capture(&(1u8, "a\"b"));
         assert_eq!(json, r#"[1,"a\"b"]"#);
     }
