@@ -236,3 +236,31 @@ fn scoped_sinks_dropped_out_of_order_leave_no_stale_override() {
     assert_eq!(outer.lines().len(), 1);
     assert_eq!(global.lines().len(), 1);
 }
+
+#[audit_log(start)]
+fn deferred(n: u32) -> impl Future<Output = u32> {
+    async move {
+        YieldOnce(false).await;
+        n
+    }
+}
+
+#[test]
+fn a_returned_future_starts_at_its_first_poll_with_the_actor_around_it() {
+    let sink = Arc::new(MemorySink::new());
+    let _scope = audit::scoped_sink(sink.clone());
+    let future = deferred(1);
+    assert!(
+        sink.lines().is_empty(),
+        "no start event before the first poll"
+    );
+    let mut task = std::pin::pin!(audit::with_actor_async("carol", future));
+    let mut context = Context::from_waker(Waker::noop());
+    while task.as_mut().poll(&mut context).is_pending() {}
+    let events = events(&sink);
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0]["phase"], "start");
+    assert_eq!(events[1]["phase"], "finish");
+    assert_eq!(events[0]["id"], events[1]["id"]);
+    assert!(events.iter().all(|event| event["actor"] == "carol"));
+}

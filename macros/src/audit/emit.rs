@@ -124,11 +124,13 @@ pub fn expand(model: &Model) -> TokenStream {
             }
         }
     };
+    let returns_future = matches!(model.returns, Returns::ImplFuture | Returns::BoxedFuture(_));
     let audited: syn::Block = syn::parse_quote!({
         static __PALISADE_SITE: #audit::CallSite = #audit::CallSite {
             operation: #operation,
             module: #private::module_path!(),
             start: #start,
+            returns_future: #returns_future,
             crate_name: #private::env!("CARGO_PKG_NAME"),
             version: #private::env!("CARGO_PKG_VERSION"),
             profile: if #private::cfg!(debug_assertions) { "debug" } else { "release" },

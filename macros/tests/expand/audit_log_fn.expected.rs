@@ -3,6 +3,7 @@ pub fn transfer(from: u32, to: u32, password: &str) -> Result<u64, String> {
         operation: "accounts.transfer",
         module: ::palisade::__private::module_path!(),
         start: true,
+        returns_future: false,
         crate_name: ::palisade::__private::env!("CARGO_PKG_NAME"),
         version: ::palisade::__private::env!("CARGO_PKG_VERSION"),
         profile: if ::palisade::__private::cfg!(debug_assertions) {

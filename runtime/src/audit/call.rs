@@ -29,6 +29,9 @@ pub struct CallSite {
     pub module: &'static str,
     /// Whether to emit a start event.
     pub start: bool,
+    /// Whether the function returns a future (not an `async fn`): its start event
+    /// waits for the first poll, where `with_actor_async` names the actor.
+    pub returns_future: bool,
     /// `CARGO_PKG_NAME` of the audited crate.
     pub crate_name: &'static str,
     /// `CARGO_PKG_VERSION` of the audited crate.
@@ -114,7 +117,7 @@ impl Call {
             secrets,
             finished: false,
         };
-        if site.start {
+        if site.start && !site.returns_future {
             call.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
         }
         call
@@ -134,15 +137,19 @@ impl Call {
         }
     }
 
-    /// A future's first poll: a `with_actor_async` scope around it names the actor
-    /// when none was in scope where the future was created.
-    pub(crate) fn adopt_scoped_actor(&mut self) {
+    /// A returned future's first poll: a `with_actor_async` scope around it names the
+    /// actor when none was in scope where the future was created, and the start event
+    /// is emitted.
+    pub(crate) fn first_poll(&mut self) {
         if !self.actor_scoped {
             let (actor, scoped) = super::current_actor();
             if scoped {
                 self.actor = actor;
                 self.actor_scoped = true;
             }
+        }
+        if self.site.start && self.site.returns_future {
+            self.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
         }
     }
 

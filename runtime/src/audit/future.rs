@@ -54,7 +54,7 @@ where
         let future = unsafe { Pin::new_unchecked(&mut this.future) };
         if !std::mem::replace(&mut this.polled, true) {
             if let Some(call) = &mut this.call {
-                call.adopt_scoped_actor();
+                call.first_poll();
             }
         }
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| future.poll(cx))) {
