@@ -163,3 +163,27 @@ fn the_default_lists_are_documented_and_long() {
         assert!(audit::is_sensitive_name(name), "{name}");
     }
 }
+
+#[audit_log]
+fn unlock(items: Vec<Secret<String>>, fallback: Option<Secret<u32>>) -> Result<(), String> {
+    Err(format!(
+        "no key among {} (fallback {:?})",
+        items[0].expose(),
+        fallback.map(|pin| *pin.expose())
+    ))
+}
+
+#[test]
+fn secrets_inside_containers_are_scrubbed_from_error_detail() {
+    let events = record(|| {
+        unlock(
+            vec![Secret::new("opensesame".into())],
+            Some(Secret::new(98_765)),
+        )
+    });
+    assert_eq!(events[0]["args"]["items"], json!(["[REDACTED]"]));
+    assert_eq!(
+        events[0]["error_detail"],
+        "no key among [REDACTED] (fallback Some([REDACTED]))"
+    );
+}

@@ -229,9 +229,15 @@ impl AuditValue for std::path::PathBuf {
     }
 }
 
-impl<T> AuditValue for Secret<T> {
+/// Redacted; its text is kept to scrub it from error messages. (A `Secret` of a type
+/// without a text is not an `AuditValue`: a container of them is captured through
+/// `Serialize`, where a `Secret` writes `[REDACTED]`, or as a placeholder.)
+impl<T: ScrubText> AuditValue for Secret<T> {
     fn write_audit(&self, out: &mut ValueWriter<'_>) {
         out.redacted();
+        if let Some(text) = self.expose().scrub_text() {
+            out.secrets.push(text);
+        }
     }
 }
 
