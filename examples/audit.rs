@@ -14,8 +14,16 @@ pub struct Account {
     pub balance: i64,
 }
 
+impl palisade::audit::AuditValue for Account {
+    fn write_audit(&self, out: &mut palisade::audit::ValueWriter<'_>) {
+        out.object(&[("id", &self.id), ("balance", &self.balance)]);
+    }
+}
+
 /// Moves money. `password` is redacted by its name, `resources(from)` lists the
-/// account touched, and `start` adds an event before the body runs.
+/// account touched, and `start` adds an event before the body runs. `Account` is
+/// logged through its `AuditValue` impl above; `debug(from)` would log its `Debug`
+/// text instead (palisade never dumps `Debug` unless asked).
 #[audit_log(operation = "accounts.transfer", resources(from), start)]
 pub fn transfer(from: &mut Account, to: u32, amount: i64, password: &str) -> Result<i64, String> {
     let _ = password;

@@ -19,16 +19,20 @@ pub mod builder {
     };
 }
 
-/// Audit logging: events, sinks, actors, redaction. See [`audit_log`].
+/// Audit logging: events, sinks, actors (also across `.await`:
+/// [`with_actor_async`](audit::with_actor_async)), redaction ([`Secret`](audit::Secret),
+/// [`AuditValue`](audit::AuditValue), [`sensitive_names`](audit::sensitive_names)), and
+/// [`AuditOutcome`](audit::AuditOutcome) for generic returns. See [`audit_log`].
 #[cfg(feature = "std")]
 pub mod audit {
     #[cfg(feature = "tracing")]
     pub use palisade_runtime::audit::TracingSink;
     pub use palisade_runtime::audit::{
-        install, is_sensitive_name, scoped_sink, set_error_hook, sink_failures, with_actor,
-        AlreadyInstalled, AuditEvent, AuditSink, BuildInfo, EventId, FanOut, JsonLinesFile,
-        MemorySink, NoopSink, Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink,
-        SENSITIVE_NAME_PARTS,
+        actor, install, is_sensitive_name, scoped_sink, sensitive_names, set_error_hook,
+        sink_failures, with_actor, with_actor_async, AlreadyInstalled, AuditEvent, AuditOutcome,
+        AuditSink, AuditValue, BuildInfo, EventId, FanOut, JsonLinesFile, MemorySink, NoopSink,
+        Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink, ValueWriter, WithActor,
+        MAX_DETAIL_LEN, MAX_VALUE_LEN, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
     };
 }
 

@@ -13,7 +13,9 @@ use serde_json::Value;
 fn events(sink: &MemorySink) -> Vec<Value> {
     sink.lines()
         .iter()
-        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("each line is JSON: {e}: {line}"))
+        })
         .collect()
 }
 
@@ -30,7 +32,7 @@ struct Order {
     id: u32,
 }
 
-#[audit_log(operation = "orders.place", resources(customer, order))]
+#[audit_log(operation = "orders.place", resources(customer, order), debug(order))]
 fn place(
     customer: &str,
     order: Order,
@@ -77,7 +79,11 @@ fn success_and_failure_with_the_errors_display() {
         .as_str()
         .unwrap()
         .starts_with("rustc "));
-    assert_eq!(event["id"].as_str().unwrap().len(), 32);
+    // A UUIDv7 (RFC 9562) in its hyphenated form: version 7, variant 0b10.
+    let id = event["id"].as_str().unwrap();
+    assert_eq!(id.len(), 36, "{id}");
+    assert_eq!(&id[14..15], "7", "{id}");
+    assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
     let timestamp = event["timestamp"].as_str().unwrap();
     assert!(
         timestamp.ends_with('Z') && timestamp.len() == "2026-11-26T13:03:10.440217Z".len(),
@@ -241,7 +247,7 @@ impl std::fmt::Debug for PanickyDebug {
     }
 }
 
-#[audit_log]
+#[audit_log(debug(value))]
 fn odd_arguments(value: PanickyDebug, text: &str) -> usize {
     let _ = value;
     text.len()

@@ -232,6 +232,42 @@ pub async fn wait(milliseconds: u64) -> u64 {
     milliseconds
 }
 
+/// A future returned, audited when it completes.
+#[::palisade::audit_log(debug(label))]
+pub fn later(
+    (first, second): (u32, u32),
+    label: &str,
+) -> impl ::std::future::Future<Output = ::std::result::Result<u32, ::std::string::String>> {
+    let label = ::std::borrow::ToOwned::to_owned(label);
+    async move {
+        if first == 0 {
+            return ::std::result::Result::Err(label);
+        }
+        ::std::result::Result::Ok(first + second)
+    }
+}
+
+/// A boxed future, as `#[async_trait]` writes them.
+#[::palisade::audit_log]
+pub fn boxed(
+    value: u32,
+) -> ::std::pin::Pin<::std::boxed::Box<dyn ::std::future::Future<Output = u32> + ::std::marker::Send>>
+{
+    ::std::boxed::Box::pin(async move { value })
+}
+
+/// Never returns.
+#[::palisade::audit_log]
+pub fn halt(code: i32) -> ! {
+    ::std::panic!("halt {code}")
+}
+
+/// Generic, through `AuditOutcome`.
+#[::palisade::audit_log]
+pub fn through<R: ::palisade::audit::AuditOutcome>(value: R) -> R {
+    value
+}
+
 const HTTP: Port = ::palisade::valid!(Port, 80);
 const LABEL: Label = ::palisade::valid!(Label, "ok", 3);
 
@@ -287,6 +323,13 @@ fn generated_code_works_without_the_prelude() {
             .build()
             .unwrap();
         ::std::assert_eq!(runtime.block_on(wait(1)), 1);
+        ::std::assert_eq!(
+            runtime.block_on(later((1, 2), "l")),
+            ::std::result::Result::Ok(3)
+        );
+        ::std::assert_eq!(runtime.block_on(boxed(4)), 4);
+        ::std::assert_eq!(through(5_u32), 5);
+        ::std::assert!(::std::panic::catch_unwind(|| halt(1)).is_err());
     }
-    ::std::assert_eq!(sink.lines().len(), 5);
+    ::std::assert_eq!(sink.lines().len(), 9);
 }

@@ -49,6 +49,21 @@ pub fn ffi_safe(args: TokenStream, input: TokenStream) -> TokenStream {
 
 /// Records a structured audit event for every call of a function: who, what, the
 /// outcome, the duration and the (redacted) arguments. See the `palisade` crate.
+///
+/// Options: `operation = "name"`, `skip(a, b)`, `skip_all`, `redact(x)`,
+/// `resources(x, y)`, `args(a, b)`, `debug(x)`, `start`, `result`, `crate = "path"`.
+///
+/// - The outcome is read from what the call produced: an `Err` is a `failure` (its
+///   `Display` text, at most `audit::MAX_DETAIL_LEN` bytes, scrubbed of redacted
+///   arguments), a panic is a `panic` with its message; a returned future
+///   (`async fn`, `impl Future`, `Pin<Box<dyn Future>>`, `BoxFuture`) is audited when
+///   it completes. Return types that hide the outcome (a named future type, a bare
+///   type parameter without `audit::AuditOutcome`, `Result<T, E>` with an unbounded
+///   generic `E`) are compile errors naming the fix.
+/// - Arguments are captured through `audit::AuditValue` or (feature `serde`)
+///   `Serialize`, with sensitive names redacted at every depth; `Debug` only with
+///   `debug(x)`; anything else is a placeholder naming its type.
+/// - With `#[ffi_safe(on_panic = ..)]`, either order records the panic.
 #[proc_macro_attribute]
 pub fn audit_log(args: TokenStream, input: TokenStream) -> TokenStream {
     audit::expand(args.into(), input.into()).into()

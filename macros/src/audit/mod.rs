@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod emit;
+pub mod model;
+pub mod names;
 pub mod parse;
 
 use proc_macro2::TokenStream;

@@ -18,6 +18,9 @@ pub struct RawArgs {
     pub redact: Option<Vec<syn::Path>>,
     /// `resources(a, b)`: parameters whose values go to `resources_affected`.
     pub resources: Option<Vec<syn::Path>>,
+    /// `debug(a)`: log these parameters as their `Debug` text (an opt-in: types
+    /// palisade cannot see into are otherwise not dumped).
+    pub debug: Option<Vec<syn::Path>>,
     /// `args(a, b)`: log only these parameters (an allow-list).
     pub args: Option<Vec<syn::Path>>,
     /// `start`: also emit an event before the body runs.
@@ -61,6 +64,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawAudit, (syn::Err
             "redact",
             "resources",
             "args",
+            "debug",
             "start",
             "result",
             "crate",
@@ -74,6 +78,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawAudit, (syn::Err
             "redact" => parsed.redact = Some(attr::names(name, meta)?),
             "resources" => parsed.resources = Some(attr::names(name, meta)?),
             "args" => parsed.args = Some(attr::names(name, meta)?),
+            "debug" => parsed.debug = Some(attr::names(name, meta)?),
             "start" => parsed.start = attr::flag(name, meta)?,
             "result" => parsed.result = attr::flag(name, meta)?,
             _ => parsed.krate = Some(attr::path(name, meta)?),

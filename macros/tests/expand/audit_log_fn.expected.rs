@@ -3,6 +3,7 @@ pub fn transfer(from: u32, to: u32, password: &str) -> Result<u64, String> {
         operation: "accounts.transfer",
         module: ::palisade::__private::module_path!(),
         start: true,
+        returns_future: false,
         crate_name: ::palisade::__private::env!("CARGO_PKG_NAME"),
         version: ::palisade::__private::env!("CARGO_PKG_VERSION"),
         profile: if ::palisade::__private::cfg!(debug_assertions) {
@@ -15,35 +16,41 @@ pub fn transfer(from: u32, to: u32, password: &str) -> Result<u64, String> {
         &__PALISADE_SITE,
         |__palisade_args| {
             use ::palisade::__private::audit::{
-                DebugArg as _, NumberArg as _, OpaqueArg as _, TextArg as _,
+                KnownText as _, NoText as _, OpaqueArg as _, SerializeArg as _,
+                StructuredArg as _,
             };
-            __palisade_args.key("from");
-            (&&&&::palisade::__private::audit::ArgProbe(&from))
-                .write_value(__palisade_args);
-            __palisade_args.key("to");
-            (&&&&::palisade::__private::audit::ArgProbe(&to))
-                .write_value(__palisade_args);
+            __palisade_args
+                .remember(
+                    (&&::palisade::__private::audit::ScrubProbe(&password)).text(),
+                );
+            if __palisade_args.key("from") {
+                (&&&::palisade::__private::audit::ArgProbe(&from))
+                    .write_value(__palisade_args);
+            }
+            if __palisade_args.key("to") {
+                (&&&::palisade::__private::audit::ArgProbe(&to))
+                    .write_value(__palisade_args);
+            }
             __palisade_args.redacted("password");
             __palisade_args.resources();
             __palisade_args.item();
-            (&&&&::palisade::__private::audit::ArgProbe(&from))
+            (&&&::palisade::__private::audit::ArgProbe(&from))
                 .write_value(__palisade_args);
         },
     );
-    let __palisade_value: Result<u64, String> = ::palisade::__private::audit::run(move ||
-    {
-        let _ = password;
-        Ok(u64::from(from + to))
-    });
-    {
-        use ::palisade::__private::audit::{
-            ResultDebug as _, ResultDisplay as _, ResultOpaque as _, Success as _,
-        };
-        __palisade_call
-            .finish(
-                (&&&&::palisade::__private::audit::OutcomeProbe(&__palisade_value))
-                    .outcome(),
-            );
-    }
+    let __palisade_value: Result<u64, String> = __palisade_call
+        .run(move || {
+            let _ = password;
+            Ok(u64::from(from + to))
+        });
+    __palisade_call
+        .finish({
+            use ::palisade::__private::audit::{
+                Declared as _, ResultDebug as _, ResultDisplay as _, ResultOpaque as _,
+                Success as _, UnobservedFuture as _,
+            };
+            (&&&&&&::palisade::__private::audit::OutcomeProbe(&__palisade_value))
+                .outcome()
+        });
     __palisade_value
 }

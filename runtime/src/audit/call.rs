@@ -1,29 +1,25 @@
 //! What `#[audit_log]` expands to: a [`Call`] begun before the body, finished with
-//! the body's outcome, and emitting `panic` if dropped while unwinding.
+//! the body's outcome, and emitting `panic` (with the panic's message) if the body
+//! panics.
 
 // The runtime is `no_std`; auditing needs the standard library.
 use std::prelude::rust_2021::*;
+use std::thread_local;
 
+use std::any::Any;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt::{self, Write as _};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use super::capture::ArgsWriter;
 use super::event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
-use super::json;
-use super::secret::REDACTED;
+use super::outcome::{Detail, IntoFinish};
+use super::secret::scrub;
 
-/// Arguments longer than this (in bytes of JSON text) are cut, so an enormous value
-/// cannot make an event enormous.
-const MAX_VALUE_LEN: usize = 4096;
-
-/// Runs the body of a synchronous audited function, so `return` and `?` in it keep
-/// their meaning.
-#[inline]
-pub fn run<R>(body: impl FnOnce() -> R) -> R {
-    body()
-}
+/// `error_detail` is cut after this many bytes, with a `…[truncated]` marker.
+pub const MAX_DETAIL_LEN: usize = 4096;
 
 /// Everything about an audited function that is known when it compiles.
 pub struct CallSite {
@@ -33,6 +29,9 @@ pub struct CallSite {
     pub module: &'static str,
     /// Whether to emit a start event.
     pub start: bool,
+    /// Whether the function returns a future (not an `async fn`): its start event
+    /// waits for the first poll, where `with_actor_async` names the actor.
+    pub returns_future: bool,
     /// `CARGO_PKG_NAME` of the audited crate.
     pub crate_name: &'static str,
     /// `CARGO_PKG_VERSION` of the audited crate.
@@ -41,20 +40,9 @@ pub struct CallSite {
     pub profile: &'static str,
 }
 
-fn next_id() -> EventId {
-    static NONCE: OnceLock<u64> = OnceLock::new();
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nonce = *NONCE.get_or_init(|| {
-        let nanos = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_nanos();
-        // Truncating the nanoseconds keeps their fast-changing low bits.
-        #[allow(clippy::cast_possible_truncation)]
-        let nanos = nanos as u64;
-        nanos ^ (u64::from(std::process::id()) << 32) ^ u64::from(std::process::id())
-    });
-    EventId((u128::from(nonce) << 64) | u128::from(COUNTER.fetch_add(1, Ordering::Relaxed)))
+thread_local! {
+    /// The message of the panic unwinding through this thread's audited calls.
+    static PANIC_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// An audited call in progress.
@@ -63,37 +51,31 @@ pub struct Call {
     id: EventId,
     started: Instant,
     actor: Arc<str>,
+    /// Whether the actor came from a `with_actor` scope (not `$USER`).
+    actor_scoped: bool,
     /// `{args}` then `[resources]`, one buffer for both; borrowed when there are none.
     captured: Cow<'static, str>,
     args_end: usize,
+    /// The text of the redacted arguments, scrubbed from `error_detail`.
+    secrets: Vec<String>,
     finished: bool,
-}
-
-/// How the body ended, with the error's text for a failure.
-pub struct Finish<'a> {
-    outcome: Outcome,
-    detail: Detail<'a>,
-}
-
-/// The error of a failed call, by what it implements.
-enum Detail<'a> {
-    None,
-    Display(&'a dyn fmt::Display),
-    Debug(&'a dyn fmt::Debug),
-    Text(&'static str),
 }
 
 impl Call {
     /// Starts a call: captures the arguments (once, before the body can move them)
     /// and emits the start event when the site asks for one.
     pub fn begin(site: &'static CallSite, capture: impl FnOnce(&mut ArgsWriter)) -> Self {
-        let mut writer = ArgsWriter {
-            out: String::with_capacity(256),
-            first: true,
-            args_end: None,
-        };
-        writer.out.push('{');
-        capture(&mut writer);
+        let mut writer = ArgsWriter::new();
+        // A value's `AuditValue` or `Serialize` that panics costs the arguments, not
+        // the event (or the call).
+        let captured = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            capture(&mut writer);
+        }));
+        if captured.is_err() {
+            writer = ArgsWriter::new();
+            writer.key("[capture panicked]");
+            writer.out.push_str("true");
+        }
         let args_end = match writer.args_end {
             Some(end) => {
                 writer.out.push(']');
@@ -106,49 +88,137 @@ impl Call {
                 end
             }
         };
-        Self::start(site, Cow::Owned(writer.out), args_end)
+        Self::start(site, Cow::Owned(writer.out), args_end, writer.secrets)
     }
 
     /// Starts a call of a function that logs no arguments or resources; this one does
     /// not allocate.
     pub fn begin_bare(site: &'static CallSite) -> Self {
-        Self::start(site, Cow::Borrowed("{}[]"), 2)
+        Self::start(site, Cow::Borrowed("{}[]"), 2, Vec::new())
     }
 
     /// The call, its start event emitted when the site asks for one.
-    fn start(site: &'static CallSite, captured: Cow<'static, str>, args_end: usize) -> Self {
+    fn start(
+        site: &'static CallSite,
+        captured: Cow<'static, str>,
+        args_end: usize,
+        secrets: Vec<String>,
+    ) -> Self {
+        let (actor, actor_scoped) = super::current_actor();
+        let started = Instant::now();
         let call = Call {
             site,
-            id: next_id(),
-            started: Instant::now(),
-            actor: super::current_actor(),
+            id: EventId::at(started),
+            started,
+            actor,
+            actor_scoped,
             args_end,
             captured,
+            secrets,
             finished: false,
         };
-        if site.start {
+        if site.start && !site.returns_future {
             call.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
         }
         call
     }
 
+    /// Runs a synchronous body; a panic's message is kept for the `panic` event, and
+    /// the panic goes on.
+    pub fn run<R>(&self, body: impl FnOnce() -> R) -> R {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+            Ok(value) => value,
+            Err(payload) => {
+                // Read by `Drop` while the panic unwinds through the call, on this
+                // thread; a thread-local keeps `Call` small on the passing path.
+                PANIC_MESSAGE.with(|slot| *slot.borrow_mut() = Some(panic_message(&*payload)));
+                std::panic::resume_unwind(payload)
+            }
+        }
+    }
+
+    /// A returned future's first poll: a `with_actor_async` scope around it names the
+    /// actor when none was in scope where the future was created, and the start event
+    /// is emitted.
+    pub(crate) fn first_poll(&mut self) {
+        if !self.actor_scoped {
+            let (actor, scoped) = super::current_actor();
+            if scoped {
+                self.actor = actor;
+                self.actor_scoped = true;
+            }
+        }
+        if self.site.start && self.site.returns_future {
+            self.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
+        }
+    }
+
     /// Emits the finish event for a body that returned.
-    pub fn finish(mut self, finish: Finish<'_>) {
+    pub fn finish<'a>(mut self, finish: impl IntoFinish<'a>) {
+        let finish = finish.into_finish();
         self.finished = true;
         let duration = self.started.elapsed();
-        match finish.detail {
-            Detail::None => self.emit(Phase::Finish, finish.outcome, duration, None),
-            Detail::Display(error) => {
-                self.emit(Phase::Finish, finish.outcome, duration, Some(error))
+        let detail = match finish.detail {
+            Detail::None => None,
+            Detail::Display(error) => Some(self.render(error)),
+            Detail::Debug(error) => Some(self.render(&DebugText(error))),
+            Detail::TypeName(name) => Some(format!(
+                "error of type `{name}`, which has no `Display` or `Debug` where it is audited"
+            )),
+        };
+        self.emit(
+            Phase::Finish,
+            finish.outcome,
+            duration,
+            detail.as_ref().map(|text| text as &dyn fmt::Display),
+        );
+    }
+
+    /// Emits the finish event for a body that panicked with `payload` (the panic was
+    /// caught and is resumed by the caller).
+    pub(crate) fn panicked(mut self, payload: &(dyn Any + Send)) {
+        self.finished = true;
+        let message = self.scrubbed(panic_message(payload));
+        self.emit(
+            Phase::Finish,
+            Outcome::Panic,
+            self.started.elapsed(),
+            Some(&message),
+        );
+    }
+
+    /// `detail`'s `Display` text, cut at [`MAX_DETAIL_LEN`] bytes and scrubbed of the
+    /// redacted arguments' text; a `Display` that panics is recorded as a placeholder.
+    fn render(&self, detail: &dyn fmt::Display) -> String {
+        let longest = self.secrets.iter().map(String::len).max().unwrap_or(0);
+        let mut text = String::new();
+        let mut limited = Limited {
+            out: &mut text,
+            left: MAX_DETAIL_LEN + longest,
+        };
+        let written =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write!(limited, "{detail}")));
+        match written {
+            Ok(Ok(())) => self.scrubbed(text),
+            Ok(Err(_)) => {
+                let mut text = self.scrubbed(text);
+                cut(&mut text);
+                text.push_str("…[truncated]");
+                text
             }
-            Detail::Debug(error) => self.emit(
-                Phase::Finish,
-                finish.outcome,
-                duration,
-                Some(&DebugText(error)),
-            ),
-            Detail::Text(text) => self.emit(Phase::Finish, finish.outcome, duration, Some(&text)),
+            Err(_) => "[Display panicked]".to_owned(),
         }
+    }
+
+    /// `text` with every redacted argument's text replaced, cut at
+    /// [`MAX_DETAIL_LEN`].
+    fn scrubbed(&self, mut text: String) -> String {
+        scrub(&mut text, &self.secrets);
+        if text.len() > MAX_DETAIL_LEN {
+            cut(&mut text);
+            text.push_str("…[truncated]");
+        }
+        text
     }
 
     fn emit(
@@ -192,11 +262,16 @@ impl Drop for Call {
             return;
         }
         if std::thread::panicking() {
+            let message = PANIC_MESSAGE
+                .try_with(|slot| slot.borrow_mut().take())
+                .ok()
+                .flatten()
+                .map_or_else(|| "panicked".to_owned(), |message| self.scrubbed(message));
             self.emit(
                 Phase::Finish,
                 Outcome::Panic,
                 self.started.elapsed(),
-                Some(&"panicked"),
+                Some(&message),
             );
         } else {
             // A future dropped before it completed.
@@ -210,230 +285,46 @@ impl Drop for Call {
     }
 }
 
-/// Writes the arguments object and the resources array of a call.
-pub struct ArgsWriter {
-    out: String,
-    first: bool,
-    /// Where the arguments object ends, once the resources started.
-    args_end: Option<usize>,
+/// A panic's message: the `&str` or `String` it was given, else a placeholder.
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "panicked (the payload is not a string)".to_owned()
+    }
 }
 
-impl ArgsWriter {
-    /// Starts the argument `name`; its value follows.
-    pub fn key(&mut self, name: &str) {
-        if !std::mem::replace(&mut self.first, false) {
-            self.out.push(',');
-        }
-        json::push_string(&mut self.out, name);
-        self.out.push(':');
+/// Cuts `text` to at most [`MAX_DETAIL_LEN`] bytes, on a character boundary.
+fn cut(text: &mut String) {
+    let mut end = MAX_DETAIL_LEN.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
+    text.truncate(end);
+}
 
-    /// Writes `name` as redacted.
-    pub fn redacted(&mut self, name: &str) {
-        self.key(name);
-        json::push_string(&mut self.out, REDACTED);
-    }
+/// A `fmt::Write` into a `String` that stops once `left` bytes are written.
+struct Limited<'a> {
+    out: &'a mut String,
+    left: usize,
+}
 
-    /// Closes the arguments and starts the resources array.
-    pub fn resources(&mut self) {
-        self.out.push('}');
-        self.args_end = Some(self.out.len());
-        self.out.push('[');
-        self.first = true;
-    }
-
-    /// Starts the next resource; its value follows.
-    pub fn item(&mut self) {
-        if !std::mem::replace(&mut self.first, false) {
-            self.out.push(',');
-        }
-    }
-
-    fn number(&mut self, value: impl fmt::Display) {
-        let _ = write!(self.out, "{value}");
-    }
-
-    fn text(&mut self, text: &str) {
-        let cut = if text.len() > MAX_VALUE_LEN {
-            let mut end = MAX_VALUE_LEN;
+impl fmt::Write for Limited<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        if text.len() > self.left {
+            let mut end = self.left;
             while !text.is_char_boundary(end) {
                 end -= 1;
             }
-            Some(end)
-        } else {
-            None
-        };
-        match cut {
-            Some(end) => {
-                self.out.push('"');
-                json::escape_into(&mut self.out, &text[..end]);
-                let _ = write!(self.out, "…[{} more bytes]\"", text.len() - end);
-            }
-            None => json::push_string(&mut self.out, text),
+            self.out.push_str(&text[..end]);
+            self.left = 0;
+            return Err(fmt::Error);
         }
-    }
-
-    fn debug(&mut self, value: &dyn fmt::Debug) {
-        self.out.push('"');
-        let mark = self.out.len();
-        let mut limited = json::Escaping {
-            out: &mut self.out,
-            left: MAX_VALUE_LEN,
-        };
-        let formatted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            write!(limited, "{value:?}")
-        }));
-        match formatted {
-            Ok(Ok(())) => {}
-            Ok(Err(_)) => self.out.push_str("…[truncated]"),
-            Err(_) => {
-                self.out.truncate(mark);
-                self.out.push_str("[Debug panicked]");
-            }
-        }
-        self.out.push('"');
-    }
-}
-
-/// Wraps an argument so that method resolution picks how to log it: number, text,
-/// `Debug`, or a placeholder (autoref specialisation, most specific first).
-pub struct ArgProbe<'a, T: ?Sized>(pub &'a T);
-
-/// Numbers and `bool`s, logged as JSON numbers and booleans.
-pub trait NumberArg {
-    /// Writes the value.
-    fn write_value(&self, out: &mut ArgsWriter);
-}
-
-/// Text, logged as a JSON string.
-pub trait TextArg {
-    /// Writes the value.
-    fn write_value(&self, out: &mut ArgsWriter);
-}
-
-/// Anything `Debug`, logged as its `Debug` text.
-pub trait DebugArg {
-    /// Writes the value.
-    fn write_value(&self, out: &mut ArgsWriter);
-}
-
-/// Anything else, logged as a placeholder.
-pub trait OpaqueArg {
-    /// Writes the value.
-    fn write_value(&self, out: &mut ArgsWriter);
-}
-
-/// The types logged as JSON numbers.
-pub trait AuditNumber {
-    /// Writes `self` as a JSON number (non-finite floats as strings).
-    fn write_number(&self, out: &mut ArgsWriter);
-}
-
-macro_rules! audit_integers {
-    ($($ty:ty),*) => {$(
-        impl AuditNumber for $ty {
-            fn write_number(&self, out: &mut ArgsWriter) {
-                out.number(self);
-            }
-        }
-    )*};
-}
-
-audit_integers!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, bool);
-
-macro_rules! audit_floats {
-    ($($ty:ty),*) => {$(
-        impl AuditNumber for $ty {
-            fn write_number(&self, out: &mut ArgsWriter) {
-                if self.is_finite() {
-                    out.number(self);
-                } else {
-                    // JSON has no NaN or infinity.
-                    out.text(&self.to_string());
-                }
-            }
-        }
-    )*};
-}
-
-audit_floats!(f32, f64);
-
-impl<T: AuditNumber + ?Sized> NumberArg for &&&ArgProbe<'_, T> {
-    fn write_value(&self, out: &mut ArgsWriter) {
-        self.0.write_number(out);
-    }
-}
-
-impl<T: AsRef<str> + ?Sized> TextArg for &&ArgProbe<'_, T> {
-    fn write_value(&self, out: &mut ArgsWriter) {
-        out.text(self.0.as_ref());
-    }
-}
-
-impl<T: fmt::Debug + ?Sized> DebugArg for &ArgProbe<'_, T> {
-    fn write_value(&self, out: &mut ArgsWriter) {
-        out.debug(&self.0);
-    }
-}
-
-impl<T: ?Sized> OpaqueArg for ArgProbe<'_, T> {
-    fn write_value(&self, out: &mut ArgsWriter) {
-        out.text("[no Debug]");
-    }
-}
-
-/// Wraps a call's result so method resolution finds its outcome: a `Result` whose
-/// error is `Display`, `Debug`, neither, or anything else (success).
-pub struct OutcomeProbe<'a, T: ?Sized>(pub &'a T);
-
-/// `Result<_, E: Display>`.
-pub trait ResultDisplay {
-    /// The outcome.
-    fn outcome(&self) -> Finish<'_>;
-}
-
-/// `Result<_, E: Debug>`.
-pub trait ResultDebug {
-    /// The outcome.
-    fn outcome(&self) -> Finish<'_>;
-}
-
-/// `Result<_, E>`.
-pub trait ResultOpaque {
-    /// The outcome.
-    fn outcome(&self) -> Finish<'_>;
-}
-
-/// Any other value: success.
-pub trait Success {
-    /// The outcome.
-    fn outcome(&self) -> Finish<'_>;
-}
-
-impl Finish<'_> {
-    const SUCCESS: Finish<'static> = Finish {
-        outcome: Outcome::Success,
-        detail: Detail::None,
-    };
-
-    /// Success for `Ok`, else a failure whose detail `detail` gives.
-    fn of<'a, T, E>(
-        result: &'a Result<T, E>,
-        detail: impl FnOnce(&'a E) -> Detail<'a>,
-    ) -> Finish<'a> {
-        match result {
-            Ok(_) => Finish::SUCCESS,
-            Err(error) => Finish {
-                outcome: Outcome::Failure,
-                detail: detail(error),
-            },
-        }
-    }
-}
-
-impl<T, E: fmt::Display> ResultDisplay for &&&OutcomeProbe<'_, Result<T, E>> {
-    fn outcome(&self) -> Finish<'_> {
-        Finish::of(self.0, |error| Detail::Display(error))
+        self.left -= text.len();
+        self.out.push_str(text);
+        Ok(())
     }
 }
 
@@ -446,20 +337,19 @@ impl fmt::Display for DebugText<'_> {
     }
 }
 
-impl<T, E: fmt::Debug> ResultDebug for &&OutcomeProbe<'_, Result<T, E>> {
-    fn outcome(&self) -> Finish<'_> {
-        Finish::of(self.0, |error| Detail::Debug(error))
-    }
+/// The body of a function returning `!` ended, which it cannot.
+fn diverged() -> ! {
+    unreachable!("a function returning `!` returned")
 }
 
-impl<T, E> ResultOpaque for &OutcomeProbe<'_, Result<T, E>> {
-    fn outcome(&self) -> Finish<'_> {
-        Finish::of(self.0, |_| Detail::Text("error (no Display or Debug)"))
-    }
+/// `Box::pin`, for futures returned as `Pin<Box<dyn Future ..>>`.
+pub fn boxed<F>(future: F) -> std::pin::Pin<Box<F>> {
+    Box::pin(future)
 }
 
-impl<T: ?Sized> Success for OutcomeProbe<'_, T> {
-    fn outcome(&self) -> Finish<'_> {
-        Finish::SUCCESS
-    }
+/// Runs the body of a function returning `!`: it only ends by panicking, which is
+/// recorded like any other.
+pub fn never<R>(call: &Call, body: impl FnOnce() -> R) -> ! {
+    let _ = call.run(body);
+    diverged()
 }

@@ -10,14 +10,36 @@ use std::time::{Duration, SystemTime};
 
 use super::json;
 
-/// A unique event id: 32 hex digits, a per-process nonce then a counter, so ids stay
-/// unique across threads and across processes writing one file.
+/// A unique event id: a UUIDv7 (RFC 9562), written in its hyphenated form. Its 48
+/// leading bits are the Unix time in milliseconds (ids sort by time to the
+/// millisecond), the other 74 are random from a per-thread generator seeded from the
+/// operating system's random source (and seeded again in a `fork()` child), so ids
+/// stay unique across threads, processes, hosts and forks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EventId(pub u128);
 
+impl EventId {
+    /// A new id.
+    #[must_use]
+    pub fn new() -> Self {
+        EventId(super::id::new_v7(std::time::Instant::now()))
+    }
+
+    /// A new id for a call started at `now`.
+    pub(crate) fn at(now: std::time::Instant) -> Self {
+        EventId(super::id::new_v7(now))
+    }
+}
+
+impl Default for EventId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl fmt::Display for EventId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:032x}", self.0)
+        fmt::Display::fmt(&uuid::Uuid::from_u128(self.0).hyphenated(), f)
     }
 }
 

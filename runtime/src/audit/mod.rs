@@ -2,9 +2,11 @@
 //! sent to pluggable sinks.
 //!
 //! An event records who (`actor`), what (`operation`, `module`, redacted `args`,
-//! `resources_affected`), the `outcome` (`success`, `failure` with the error's
-//! `Display` as `error_detail`, `panic`), how long the call took, and the build it ran
-//! in. Sinks get each event as an [`AuditEvent`] and usually write
+//! `resources_affected`), the `outcome` as observed (`success`, `failure` with the
+//! error's `Display` as `error_detail`, `panic` with its message; a returned future
+//! when it completes), how long the call took, and the build it ran in. Arguments
+//! are captured structurally ([`AuditValue`], `Serialize`), with [`Secret`] values and
+//! sensitive names ([`is_sensitive_name`]) redacted at every depth. Sinks get each event as an [`AuditEvent`] and usually write
 //! [`AuditEvent::write_json`]'s one line.
 //!
 //! A failing or panicking sink never changes the audited function's result:
@@ -16,26 +18,42 @@ use std::prelude::rust_2021::*;
 use std::thread_local;
 
 mod call;
+mod capture;
 mod event;
+mod future;
+mod id;
 mod json;
+mod outcome;
 mod secret;
 mod sinks;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 
+pub use call::MAX_DETAIL_LEN;
+pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
 pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
-pub use secret::{is_sensitive_name, Secret, SENSITIVE_NAME_PARTS};
+pub use future::{with_actor_async, WithActor};
+pub use outcome::AuditOutcome;
+pub use secret::{
+    is_sensitive_name, sensitive_names, Secret, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
+};
 #[cfg(feature = "tracing")]
 pub use sinks::TracingSink;
 pub use sinks::{FanOut, JsonLinesFile, MemorySink, NoopSink, StderrSink};
 
 #[doc(hidden)]
 pub mod __private {
-    pub use super::call::{
-        run, ArgProbe, ArgsWriter, Call, CallSite, DebugArg, NumberArg, OpaqueArg, OutcomeProbe,
-        ResultDebug, ResultDisplay, ResultOpaque, Success, TextArg,
+    pub use super::call::{boxed, never, Call, CallSite};
+    pub use super::capture::{
+        ArgProbe, ArgsWriter, KnownText, NoText, OpaqueArg, ScrubProbe, SerializeArg, StructuredArg,
+    };
+    pub use super::future::Observed;
+    pub use super::outcome::{
+        Declared, Finish, OutcomeProbe, ResultDebug, ResultDisplay, ResultOpaque, Success,
+        UnobservedFuture,
     };
 }
 
@@ -56,6 +74,10 @@ pub enum SinkError {
     /// The sink panicked; the panic was caught.
     #[error("audit sink panicked")]
     Panicked,
+    /// An event caused while a sink was recording another on the same thread (a sink
+    /// that calls an audited function) was dropped, so that it cannot recurse.
+    #[error("an audit event raised inside a sink was dropped")]
+    Reentrant,
     /// Any other failure a sink reports.
     #[error("{0}")]
     Other(String),
@@ -92,12 +114,18 @@ impl<S: AuditSink + ?Sized> AuditSink for Arc<S> {
 
 static GLOBAL_SINK: OnceLock<Box<dyn AuditSink>> = OnceLock::new();
 static FAILURES: AtomicU64 = AtomicU64::new(0);
-type ErrorHook = Box<dyn Fn(&SinkError) + Send + Sync>;
+static NEXT_SCOPE: AtomicU64 = AtomicU64::new(0);
+type ErrorHook = Arc<dyn Fn(&SinkError) + Send + Sync>;
 static ERROR_HOOK: RwLock<Option<ErrorHook>> = RwLock::new(None);
 
 thread_local! {
-    static SCOPED_SINK: RefCell<Option<Arc<dyn AuditSink>>> = const { RefCell::new(None) };
+    /// The scoped sinks of this thread, innermost last, each with its guard's number.
+    static SCOPED_SINKS: RefCell<Vec<(u64, Arc<dyn AuditSink>)>> = const { RefCell::new(Vec::new()) };
     static ACTOR: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
+    /// Set while a sink records an event on this thread.
+    static IN_SINK: Cell<bool> = const { Cell::new(false) };
+    /// Set while the error hook runs on this thread.
+    static IN_HOOK: Cell<bool> = const { Cell::new(false) };
 }
 
 /// `install` was called before: the global sink is set once per process.
@@ -116,7 +144,9 @@ pub fn install(sink: impl AuditSink + 'static) -> Result<(), AlreadyInstalled> {
 }
 
 /// Sends this thread's events to `sink` until the guard is dropped, whatever is
-/// installed globally; for tests. Scopes nest.
+/// installed globally; for tests. Scopes nest, and a guard dropped out of order
+/// removes its own sink only (the innermost sink still alive receives events). The
+/// guard is `!Send`: it must be dropped on the thread whose events it redirects.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -135,66 +165,108 @@ pub fn install(sink: impl AuditSink + 'static) -> Result<(), AlreadyInstalled> {
 /// ```
 #[must_use = "the override ends when the guard is dropped"]
 pub fn scoped_sink(sink: Arc<dyn AuditSink>) -> ScopedSink {
-    let previous = SCOPED_SINK.with(|scoped| scoped.borrow_mut().replace(sink));
-    ScopedSink { previous }
+    let id = NEXT_SCOPE.fetch_add(1, Ordering::Relaxed);
+    SCOPED_SINKS.with(|scoped| scoped.borrow_mut().push((id, sink)));
+    ScopedSink {
+        id,
+        _not_send: PhantomData,
+    }
 }
 
-/// Restores the previous sink of this thread when dropped.
+/// Removes its sink from this thread's scoped sinks when dropped.
 pub struct ScopedSink {
-    previous: Option<Arc<dyn AuditSink>>,
+    id: u64,
+    /// The sink is this thread's: the guard stays on it.
+    _not_send: PhantomData<*const ()>,
 }
 
 impl Drop for ScopedSink {
     fn drop(&mut self) {
-        let previous = self.previous.take();
-        SCOPED_SINK.with(|scoped| *scoped.borrow_mut() = previous);
+        let id = self.id;
+        // `try_with`: a guard in a thread-local may be dropped after the list.
+        let _ = SCOPED_SINKS.try_with(|scoped| {
+            scoped.borrow_mut().retain(|(scope, _)| *scope != id);
+        });
+    }
+}
+
+/// Sets the actor of this thread until dropped, then puts the previous one back.
+pub(crate) struct ActorScope(Option<Arc<str>>);
+
+impl ActorScope {
+    pub(crate) fn enter(actor: Arc<str>) -> Self {
+        ActorScope(ACTOR.with(|current| current.borrow_mut().replace(actor)))
+    }
+}
+
+impl Drop for ActorScope {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        let _ = ACTOR.try_with(|current| *current.borrow_mut() = previous);
     }
 }
 
 /// Runs `body` with `actor` as the actor of every event it causes on this thread
-/// (read when a call starts). Without it the actor is `$USER`.
+/// (read when a call starts). Without it the actor is `$USER`. For futures, use
+/// [`with_actor_async`], which holds across `.await`.
 pub fn with_actor<R>(actor: &str, body: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Arc<str>>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let previous = self.0.take();
-            ACTOR.with(|current| *current.borrow_mut() = previous);
-        }
-    }
-    let previous = ACTOR.with(|current| current.borrow_mut().replace(Arc::from(actor)));
-    let _restore = Restore(previous);
+    let _scope = ActorScope::enter(Arc::from(actor));
     body()
 }
 
-/// How many events sinks failed to record, in this process.
+/// The actor set by the innermost [`with_actor`] or [`with_actor_async`] around
+/// this point, if any: pass it to `with_actor_async` to carry it into a spawned task.
+#[must_use]
+pub fn actor() -> Option<Arc<str>> {
+    ACTOR.with(|actor| actor.borrow().clone())
+}
+
+/// How many events sinks failed to record, in this process (events raised inside a
+/// sink and dropped included).
 #[must_use]
 pub fn sink_failures() -> u64 {
     FAILURES.load(Ordering::Relaxed)
 }
 
 /// Calls `hook` for every sink failure (after counting it). Replaces any previous hook.
+/// The hook may call `set_error_hook` itself; failures that happen while the hook runs
+/// on the same thread are counted without calling it again.
 pub fn set_error_hook(hook: impl Fn(&SinkError) + Send + Sync + 'static) {
     let mut slot = ERROR_HOOK
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    *slot = Some(Box::new(hook));
+    *slot = Some(Arc::new(hook));
 }
 
 fn report_failure(error: &SinkError) {
     FAILURES.fetch_add(1, Ordering::Relaxed);
+    if IN_HOOK.with(Cell::get) {
+        return;
+    }
+    // The lock is released before the hook runs, so the hook can replace itself.
     let hook = ERROR_HOOK
         .read()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(hook) = hook.as_ref() {
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    if let Some(hook) = hook {
+        IN_HOOK.with(|flag| flag.set(true));
         // A panicking hook must not take the audited call down either.
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hook(error)));
+        IN_HOOK.with(|flag| flag.set(false));
     }
 }
 
-/// Sends `event` to this thread's scoped sink, else the installed one, else stderr;
-/// a failure or a panic of the sink is counted and reported, never propagated.
+/// Sends `event` to this thread's innermost scoped sink, else the installed one,
+/// else stderr; a failure or a panic of the sink is counted and reported, never
+/// propagated. An event raised while a sink records another on this thread is
+/// dropped and counted ([`SinkError::Reentrant`]): it cannot recurse.
 fn dispatch(event: &AuditEvent<'_>) {
-    let scoped = SCOPED_SINK.with(|scoped| scoped.borrow().clone());
+    if IN_SINK.with(Cell::get) {
+        report_failure(&SinkError::Reentrant);
+        return;
+    }
+    let scoped = SCOPED_SINKS.with(|scoped| scoped.borrow().last().map(|(_, sink)| sink.clone()));
+    IN_SINK.with(|flag| flag.set(true));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &scoped {
         Some(sink) => sink.record(event),
         None => match GLOBAL_SINK.get() {
@@ -202,6 +274,7 @@ fn dispatch(event: &AuditEvent<'_>) {
             None => StderrSink.record(event),
         },
     }));
+    IN_SINK.with(|flag| flag.set(false));
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(error)) => report_failure(&error),
@@ -209,17 +282,20 @@ fn dispatch(event: &AuditEvent<'_>) {
     }
 }
 
-/// The actor of a call starting now on this thread.
-fn current_actor() -> Arc<str> {
+/// The actor of a call starting now on this thread, and whether it came from a
+/// scope (rather than `$USER`).
+fn current_actor() -> (Arc<str>, bool) {
     static USER: OnceLock<Arc<str>> = OnceLock::new();
-    ACTOR
-        .with(|actor| actor.borrow().clone())
-        .unwrap_or_else(|| {
+    match ACTOR.with(|actor| actor.borrow().clone()) {
+        Some(actor) => (actor, true),
+        None => (
             USER.get_or_init(|| {
                 Arc::from(std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
             })
-            .clone()
-        })
+            .clone(),
+            false,
+        ),
+    }
 }
 
 /// `CHANGE_TICKET` and `ENVIRONMENT` (default `development`), read once.

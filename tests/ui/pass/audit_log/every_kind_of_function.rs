@@ -8,8 +8,9 @@ pub fn open(id: u64, owner: &str, notes: Vec<String>, pin: Secret<u16>) -> std::
     Ok(id)
 }
 
+// A bare type parameter could be a `Result`: `AuditOutcome` says how to read it.
 #[audit_log(args(value))]
-pub fn generic<T: std::fmt::Debug + Clone>(value: T, password: &str) -> T {
+pub fn generic<T: std::fmt::Debug + Clone + palisade::audit::AuditOutcome>(value: T, password: &str) -> T {
     let _ = password;
     value.clone()
 }
