@@ -6,12 +6,10 @@
 
 mod audit;
 mod builder;
-#[cfg(test)]
-mod corpus;
 mod ffi;
 mod rules;
 #[cfg(test)]
-mod snapshots;
+mod tests;
 mod util;
 mod validate;
 mod validated;
