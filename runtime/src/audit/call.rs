@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use super::capture::ArgsWriter;
 use super::event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
@@ -231,7 +231,7 @@ impl Call {
         let (change_ticket, environment) = super::deployment();
         let (args_json, resources_json) = self.captured.split_at(self.args_end);
         let event = AuditEvent {
-            timestamp: SystemTime::now(),
+            timestamp: super::id::wall_time(self.started + duration),
             id: self.id,
             phase,
             operation: self.site.operation,

@@ -18,31 +18,49 @@ static FORKS: AtomicU64 = AtomicU64::new(0);
 thread_local! {
     /// The generator's state, and the value of `FORKS` it was seeded under.
     static STATE: Cell<Option<(u64, u64)>> = const { Cell::new(None) };
-    /// The wall clock read at an instant, so an id's milliseconds come from the
-    /// monotonic clock the call reads anyway; read again every second.
+    /// The wall clock (Unix microseconds) read at an instant, so ids and event
+    /// timestamps come from the monotonic clock the call reads anyway; read again
+    /// every second, so a step of the wall clock shows within a second.
     static ANCHOR: Cell<Option<(Instant, u64)>> = const { Cell::new(None) };
 }
 
-/// Unix milliseconds at `now`.
-fn unix_millis(now: Instant) -> u64 {
+/// Unix microseconds at `now`.
+fn unix_micros(now: Instant) -> u64 {
     ANCHOR.with(|anchor| {
-        if let Some((at, millis)) = anchor.get() {
-            let since = now.saturating_duration_since(at);
-            if since < Duration::from_secs(1) {
-                // Below a second: fits.
-                #[allow(clippy::cast_possible_truncation)]
-                return millis + since.as_millis() as u64;
+        if let Some((at, micros)) = anchor.get() {
+            // `now` may be a little before the anchor (a call that began before it
+            // was set): then the difference counts backwards.
+            if let Some(since) = now.checked_duration_since(at) {
+                if since < Duration::from_secs(1) {
+                    #[allow(clippy::cast_possible_truncation)]
+                    return micros + since.as_micros() as u64;
+                }
+            } else if let Some(before) = at.checked_duration_since(now) {
+                if before < Duration::from_secs(1) {
+                    #[allow(clippy::cast_possible_truncation)]
+                    return micros.saturating_sub(before.as_micros() as u64);
+                }
             }
         }
         let wall = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .unwrap_or_default();
-        // 48 bits of milliseconds last until the year 10889.
+        // 64 bits of microseconds last for 584,000 years.
         #[allow(clippy::cast_possible_truncation)]
-        let millis = wall.as_millis() as u64;
-        anchor.set(Some((now, millis)));
-        millis
+        let micros = wall.as_micros() as u64;
+        anchor.set(Some((now, micros)));
+        micros
     })
+}
+
+/// Unix milliseconds at `now`.
+fn unix_millis(now: Instant) -> u64 {
+    unix_micros(now) / 1000
+}
+
+/// The wall-clock time at `now`, without reading the wall clock on every call.
+pub(crate) fn wall_time(now: Instant) -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_micros(unix_micros(now))
 }
 
 // Miri runs no foreign functions, and cannot fork.
