@@ -25,9 +25,15 @@ pub use crate::builder;
 /// What `#[ffi_safe]` names.
 pub mod ffi {
     pub use crate::ffi::__private::*;
-    pub use crate::ffi::{CField, CHeader, CType, CTypeRef, FfiSafe, InvalidDiscriminant};
+    pub use crate::ffi::{
+        CField, CHeader, CType, CTypeRef, CheckedRepr, FfiSafe, FromC, InvalidDiscriminant,
+        InvalidValue, NoChecksIn,
+    };
 }
+pub use crate::__palisade_impl_checked_enum as impl_checked_enum;
+pub use crate::__palisade_impl_checked_struct as impl_checked_struct;
 pub use crate::__palisade_impl_ffi_safe as impl_ffi_safe;
+pub use crate::__palisade_impl_from_c as impl_from_c;
 
 /// What `#[audit_log]` names.
 #[cfg(feature = "std")]

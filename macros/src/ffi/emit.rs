@@ -7,7 +7,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::check::{Enum, Function, Kind, Model, Struct};
+use super::check::{Direction, Enum, Function, Kind, Model, Struct};
 
 /// The whole output of `#[ffi_safe]`.
 pub fn expand(model: &Model) -> TokenStream {
@@ -19,9 +19,18 @@ pub fn expand(model: &Model) -> TokenStream {
     }
 }
 
-/// `const _: () = { let _: fn() = must_be_ffi_safe::<T>; ... };` for concrete types,
-/// each spanned on its type so the error lands there.
-fn field_checks<'a>(private: &Private, types: impl Iterator<Item = &'a syn::Type>) -> TokenStream {
+/// `const _: () = { let _: fn() = must_come_from_c::<T>; ... };` (or
+/// `must_be_ffi_safe` for what Rust writes) for concrete types, each spanned on its
+/// type so the error lands there.
+fn field_checks<'a>(
+    private: &Private,
+    direction: Direction,
+    types: impl Iterator<Item = &'a syn::Type>,
+) -> TokenStream {
+    let (function, bound) = match direction {
+        Direction::FromC => (quote!(must_come_from_c), quote!(#private::ffi::FromC)),
+        Direction::ToC => (quote!(must_be_ffi_safe), quote!(#private::ffi::FfiSafe)),
+    };
     let mut seen = Vec::new();
     let uses = types
         .filter(|ty| {
@@ -33,7 +42,7 @@ fn field_checks<'a>(private: &Private, types: impl Iterator<Item = &'a syn::Type
         })
         .map(|ty| {
             quote_spanned! {ty.span()=>
-                let _: fn() = must_be_ffi_safe::<#ty>;
+                let _: fn() = #function::<#ty>;
             }
         })
         .collect::<Vec<_>>();
@@ -42,10 +51,28 @@ fn field_checks<'a>(private: &Private, types: impl Iterator<Item = &'a syn::Type
     }
     quote! {
         const _: () = {
-            fn must_be_ffi_safe<T: #private::ffi::FfiSafe>() {}
+            fn #function<T: #bound>() {}
             #(#uses)*
         };
     }
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// A const item that panics with a message built at compile time when `failed`.
@@ -70,19 +97,10 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
     let (_, ty_generics, where_clause) = item.generics.split_for_impl();
-    let generic = !item.generics.params.is_empty();
-    let concrete = model
-        .fields
-        .iter()
-        .map(|field| &field.ty)
-        .filter(|ty| !crate::util::mentions_type_param(ty, &item.generics));
-    let checks = if generic {
-        TokenStream::new()
-    } else {
-        field_checks(private, concrete)
-    };
+    let generic = item.generics.type_params().next().is_some()
+        || item.generics.const_params().next().is_some();
 
-    let mut bounds = where_clause
+    let predicates = where_clause
         .map(|clause| {
             clause
                 .predicates
@@ -91,19 +109,75 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    // Concrete field types are checked once, above; those that mention a type
-    // parameter are required of each instantiation.
-    for field in model
+    // Every concrete field must come from C: the bound, spanned on the field's type,
+    // is the one place a wrong field is reported. A field that mentions a type
+    // parameter needs a C layout for the struct to have one, and is required to be
+    // `FromC` for the struct to be (`generic_bounds`).
+    // (Both impls carry the same concrete bounds, so rustc reports a wrong field once.)
+    let mut bounds = predicates.clone();
+    let mut generic_bounds = predicates;
+    let mut seen = Vec::new();
+    for field in &model.fields {
+        let ty = &field.ty;
+        let text = quote!(#ty).to_string();
+        if seen.contains(&text) {
+            continue;
+        }
+        seen.push(text);
+        if crate::util::mentions_type_param(ty, &item.generics) {
+            bounds.push(quote!(#ty: #private::ffi::FfiSafe,));
+            generic_bounds.push(quote!(#ty: #private::ffi::FromC,));
+        } else {
+            // Every token on the field's type, so rustc points there.
+            let bound = respan(quote!(#ty: #private::ffi::FromC,), ty.span());
+            bounds.push(bound.clone());
+            generic_bounds.push(bound);
+        }
+    }
+    let impl_params = item.generics.params.iter().collect::<Vec<_>>();
+    let field_types = model
         .fields
         .iter()
-        .filter(|field| crate::util::mentions_type_param(&field.ty, &item.generics))
-    {
-        let ty = &field.ty;
-        bounds.push(quote!(#ty: #private::ffi::FfiSafe,));
-    }
-    let impl_params = item.generics.params.iter();
+        .map(|field| &field.ty)
+        .collect::<Vec<_>>();
+    // Padding between and after the fields, plus the padding inside each field.
+    let padding = quote! {
+        #private::size_of::<Self>()
+            - (0 #(+ #private::size_of::<#field_types>())*)
+            #(+ <#field_types as #private::ffi::FfiSafe>::PADDING)*
+    };
     let impl_safe = quote! {
-        #private::impl_ffi_safe!([#(#impl_params),*] #ident #ty_generics, [#(#bounds)*]);
+        #private::impl_ffi_safe!([#(#impl_params),*] #ident #ty_generics, [#(#bounds)*], #padding);
+    };
+    let impl_from_c = if model.has_checks {
+        quote! {
+            #private::impl_checked_struct!([#(#impl_params),*] #ident #ty_generics, [#(#generic_bounds)*], #name);
+        }
+    } else {
+        // A struct whose `Validate` impl `#[ffi_safe]` could not see (its
+        // `#[validated]` ran first) is refused here, with the fix.
+        let probe = if generic {
+            TokenStream::new()
+        } else {
+            let lifetimes = item.generics.lifetimes().map(|_| quote!('static));
+            let ident = quote!(#ident<#(#lifetimes),*>);
+            quote_spanned! {item.ident.span()=>
+                const _: () = {
+                    fn runs_no_checks() {
+                        // One of the two answers the probe; the other stays unused.
+                        #[allow(unused_imports)]
+                        use #private::ffi::{Plain as _, Validated as _};
+                        fn must_run_no_checks<T: #private::ffi::NoChecksIn<#ident>>(_: T) {}
+                        must_run_no_checks((&&#private::ffi::Probe::<#ident>::NEW).checks());
+                    }
+                    let _: fn() = runs_no_checks;
+                };
+            }
+        };
+        quote! {
+            #private::impl_from_c!([#(#impl_params),*] #ident #ty_generics, [#(#generic_bounds)*]);
+            #probe
+        }
     };
 
     let mut assertions = Vec::new();
@@ -154,6 +228,23 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
     }
     if model.no_padding {
         let span = Span::call_site();
+        for field in &model.fields {
+            let ty = &field.ty;
+            let inner = quote!(<#ty as #private::ffi::FfiSafe>::PADDING);
+            let failed = quote!(#inner != 0);
+            let inside_text = format!(
+                " bytes of padding inside `{}` (a `{}`); `no_padding` counts padding at every \
+                 depth: reorder or pad the fields of that type",
+                field.c_name,
+                crate::util::type_text(ty)
+            );
+            let message = quote! {
+                .text(#has_text)
+                .number(#inner)
+                .text(#inside_text)
+            };
+            assertions.push(assertion(private, ty.span(), &failed, &message));
+        }
         let mut previous: Option<&super::check::Field> = None;
         for field in &model.fields {
             let member = &field.member;
@@ -199,8 +290,8 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
     quote! {
         #item
         const _: () = {
-            #checks
             #impl_safe
+            #impl_from_c
             #(#assertions)*
             #c_type
         };
@@ -299,7 +390,8 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
     quote! {
         #item
         const _: () = {
-            #private::impl_ffi_safe!([] #ident, []);
+            #private::impl_ffi_safe!([] #ident, [], 0);
+            #private::impl_checked_enum!(#ident, #repr, #name);
 
             #[automatically_derived]
             impl #private::TryFrom<#repr> for #ident {
@@ -345,7 +437,8 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
 
 fn expand_fn(private: &Private, model: &Function) -> TokenStream {
     let mut item = model.item.clone();
-    let checks = field_checks(private, model.checked.iter());
+    let mut checks = field_checks(private, Direction::FromC, model.params.iter());
+    checks.extend(field_checks(private, Direction::ToC, model.result.iter()));
     let block = &item.block;
     let body = match &model.on_panic {
         Some(on_panic) => quote! {

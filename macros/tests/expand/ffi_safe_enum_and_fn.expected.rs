@@ -4,7 +4,8 @@ pub enum Color {
     Green = 2,
 }
 const _: () = {
-    ::palisade::__private::impl_ffi_safe!([] Color, []);
+    ::palisade::__private::impl_ffi_safe!([] Color, [], 0);
+    ::palisade::__private::impl_checked_enum!(Color, u8, "Color");
     #[automatically_derived]
     impl ::palisade::__private::TryFrom<u8> for Color {
         type Error = ::palisade::__private::ffi::InvalidDiscriminant<u8>;
@@ -62,6 +63,10 @@ const _: () = {
     }
 };
 pub extern "C" fn double(value: i32) -> i32 {
+    const _: () = {
+        fn must_come_from_c<T: ::palisade::__private::ffi::FromC>() {}
+        let _: fn() = must_come_from_c::<i32>;
+    };
     const _: () = {
         fn must_be_ffi_safe<T: ::palisade::__private::ffi::FfiSafe>() {}
         let _: fn() = must_be_ffi_safe::<i32>;

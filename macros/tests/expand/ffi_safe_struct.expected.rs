@@ -4,11 +4,29 @@ pub struct Header {
     length: u32,
 }
 const _: () = {
+    ::palisade::__private::impl_ffi_safe!(
+        [] Header, [u32 : ::palisade::__private::ffi::FromC,],
+        ::palisade::__private::size_of:: < Self > () - (0 +
+        ::palisade::__private::size_of:: < u32 > () + ::palisade::__private::size_of:: <
+        u32 > ()) + < u32 as ::palisade::__private::ffi::FfiSafe > ::PADDING + < u32 as
+        ::palisade::__private::ffi::FfiSafe > ::PADDING
+    );
+    ::palisade::__private::impl_from_c!(
+        [] Header, [u32 : ::palisade::__private::ffi::FromC,]
+    );
     const _: () = {
-        fn must_be_ffi_safe<T: ::palisade::__private::ffi::FfiSafe>() {}
-        let _: fn() = must_be_ffi_safe::<u32>;
+        fn runs_no_checks() {
+            #[allow(unused_imports)]
+            use ::palisade::__private::ffi::{Plain as _, Validated as _};
+            fn must_run_no_checks<T: ::palisade::__private::ffi::NoChecksIn<Header>>(
+                _: T,
+            ) {}
+            must_run_no_checks(
+                (&&::palisade::__private::ffi::Probe::<Header>::NEW).checks(),
+            );
+        }
+        let _: fn() = runs_no_checks;
     };
-    ::palisade::__private::impl_ffi_safe!([] Header, []);
     const _: () = {
         if ::palisade::__private::size_of::<Header>() != 8 {
             let message = ::palisade::__private::ffi::Message::new()
@@ -30,6 +48,28 @@ const _: () = {
                 .number(0)
                 .text(")]` expects ")
                 .number(0);
+            ::palisade::__private::panic!("{}", message.as_str());
+        }
+    };
+    const _: () = {
+        if <u32 as ::palisade::__private::ffi::FfiSafe>::PADDING != 0 {
+            let message = ::palisade::__private::ffi::Message::new()
+                .text("`Header` has ")
+                .number(<u32 as ::palisade::__private::ffi::FfiSafe>::PADDING)
+                .text(
+                    " bytes of padding inside `kind` (a `u32`); `no_padding` counts padding at every depth: reorder or pad the fields of that type",
+                );
+            ::palisade::__private::panic!("{}", message.as_str());
+        }
+    };
+    const _: () = {
+        if <u32 as ::palisade::__private::ffi::FfiSafe>::PADDING != 0 {
+            let message = ::palisade::__private::ffi::Message::new()
+                .text("`Header` has ")
+                .number(<u32 as ::palisade::__private::ffi::FfiSafe>::PADDING)
+                .text(
+                    " bytes of padding inside `length` (a `u32`); `no_padding` counts padding at every depth: reorder or pad the fields of that type",
+                );
             ::palisade::__private::panic!("{}", message.as_str());
         }
     };

@@ -164,6 +164,20 @@ c_pointer! {
     *const T => false, *mut T => true,
     core::ptr::NonNull<T> => true, Option<core::ptr::NonNull<T>> => true,
     &T => false, &mut T => true, Option<&T> => false, Option<&mut T> => true,
+    Box<T> => true, Option<Box<T>> => true,
+}
+
+impl<T: super::CheckedRepr + CType> CType for super::Checked<T>
+where
+    T::Raw: CType,
+{
+    fn c_type() -> CTypeRef {
+        <T::Raw as CType>::c_type()
+    }
+    fn define(header: &mut CHeader) {
+        T::define(header);
+        <T::Raw as CType>::define(header);
+    }
 }
 
 impl<T: CType, const N: usize> CType for [T; N] {
@@ -198,7 +212,13 @@ impl<T: CType> CType for core::mem::ManuallyDrop<T> {
 
 macro_rules! c_functions {
     ($($arg:ident),*) => {
-        impl<R: CType, $($arg: CType),*> CType for Option<extern "C" fn($($arg),*) -> R> {
+        c_functions!(@each [extern "C" fn] $($arg),*);
+        c_functions!(@each [unsafe extern "C" fn] $($arg),*);
+        c_functions!(@each [extern "C-unwind" fn] $($arg),*);
+        c_functions!(@each [unsafe extern "C-unwind" fn] $($arg),*);
+    };
+    (@each [$($fn:tt)*] $($arg:ident),*) => {
+        impl<R: CType, $($arg: CType),*> CType for Option<$($fn)*($($arg),*) -> R> {
             fn c_type() -> CTypeRef {
                 CTypeRef::Function { returns: Some(Box::new(R::c_type())), params: alloc::vec![$($arg::c_type()),*] }
             }
@@ -207,7 +227,7 @@ macro_rules! c_functions {
                 $($arg::define(header);)*
             }
         }
-        impl<$($arg: CType),*> CType for Option<extern "C" fn($($arg),*)> {
+        impl<$($arg: CType),*> CType for Option<$($fn)*($($arg),*)> {
             fn c_type() -> CTypeRef {
                 CTypeRef::Function { returns: None, params: alloc::vec![$($arg::c_type()),*] }
             }
@@ -224,6 +244,14 @@ c_functions!(A);
 c_functions!(A, B);
 c_functions!(A, B, C);
 c_functions!(A, B, C, D);
+c_functions!(A, B, C, D, E);
+c_functions!(A, B, C, D, E, F);
+c_functions!(A, B, C, D, E, F, G);
+c_functions!(A, B, C, D, E, F, G, H);
+c_functions!(A, B, C, D, E, F, G, H, I);
+c_functions!(A, B, C, D, E, F, G, H, I, J);
+c_functions!(A, B, C, D, E, F, G, H, I, J, K);
+c_functions!(A, B, C, D, E, F, G, H, I, J, K, L);
 
 impl CType for super::FfiStr<'_> {
     fn c_type() -> CTypeRef {
