@@ -62,7 +62,10 @@ pub extern "C" fn channel_name_chars(name: FfiStr<'_>) -> i64 {
 }
 
 fn main() {
-    println!("{}", CHeader::new("sensor.h").with::<Report<'_>>().render());
+    match CHeader::new("sensor.h").with::<Report<'_>>().render() {
+        Ok(header) => println!("{header}"),
+        Err(error) => eprintln!("no header: {error}"),
+    }
 
     for raw in [1u8, 3, 7] {
         match ChannelState::try_from(raw) {

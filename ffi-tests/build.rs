@@ -10,7 +10,8 @@ fn main() {
     let header = palisade::ffi::CHeader::new("ffi_types.h")
         .with::<types::Reading>()
         .with::<types::Pointers>()
-        .render();
+        .render()
+        .expect("the shared types have unique C names");
     std::fs::write(out.join("ffi_types.h"), header).expect("OUT_DIR is writable");
     println!("cargo::rerun-if-changed=c/roundtrip.c");
     println!("cargo::rerun-if-changed=../tests/common/ffi_types.rs");

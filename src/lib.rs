@@ -36,9 +36,10 @@ pub mod audit {
 /// [`Checked`](ffi::Checked) and the checked conversions for what C passes in, and C headers ([`CHeader`](ffi::CHeader)).
 pub mod ffi {
     pub use palisade_runtime::ffi::{
-        check_aligned, check_range, cstr_to_str, AlignmentError, CField, CHeader, CStrError, CType,
-        CTypeRef, Checked, CheckedRepr, ElementError, FfiSafe, FfiSlice, FfiStr, FromC,
-        InvalidDiscriminant, InvalidValue, RangeError, ViewError,
+        check_aligned, check_range, cstr_to_str, AlignmentError, CField, CFunction, CHeader,
+        CPrototype, CStrError, CType, CTypeRef, Checked, CheckedRepr, ElementError, FfiSafe,
+        FfiSlice, FfiStr, FromC, HeaderError, HeaderProblem, InvalidDiscriminant, InvalidValue,
+        RangeError, ViewError,
     };
     // Named in the message that refuses a struct with checks coming from C directly.
     #[doc(hidden)]

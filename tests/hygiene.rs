@@ -262,7 +262,8 @@ fn generated_code_works_without_the_prelude() {
         .with::<WireHeader>()
         .with::<WithPointers<'_, u8>>()
         .with::<WireStatus>()
-        .render();
+        .render()
+        .expect("unique C names");
     ::std::assert!(header.contains("typedef struct WireHeader"));
     let sink = ::std::sync::Arc::new(::palisade::audit::MemorySink::new());
     {

@@ -4,6 +4,7 @@
 // The standard items generated code names, so a user type called `Result`, `Some`
 // or `core` cannot capture them.
 pub use alloc::vec;
+pub use core::any::type_name;
 pub use core::convert::{AsRef, Into, TryFrom};
 pub use core::default::Default;
 pub use core::marker::PhantomData;
@@ -26,8 +27,8 @@ pub use crate::builder;
 pub mod ffi {
     pub use crate::ffi::__private::*;
     pub use crate::ffi::{
-        CField, CHeader, CType, CTypeRef, CheckedRepr, FfiSafe, FromC, InvalidDiscriminant,
-        InvalidValue, NoChecksIn,
+        CField, CFunction, CHeader, CPrototype, CType, CTypeRef, CheckedRepr, FfiSafe, FromC,
+        InvalidDiscriminant, InvalidValue, NoChecksIn,
     };
 }
 pub use crate::__palisade_impl_checked_enum as impl_checked_enum;

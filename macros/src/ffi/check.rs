@@ -40,6 +40,8 @@ pub struct Struct {
     pub align: Option<syn::Expr>,
     /// `no_padding`.
     pub no_padding: bool,
+    /// Its name in C: `c_name = "..."`, else its Rust name.
+    pub c_name: String,
     /// The struct has checks (`#[validated]`, `#[derive(Validate)]`, `#[validate]` on
     /// a field, `#[invariant]`): C passes it as `Checked<T>`, never directly.
     pub has_checks: bool,
@@ -63,6 +65,8 @@ pub struct Enum {
     pub item: syn::ItemEnum,
     /// Its integer repr.
     pub repr: syn::Ident,
+    /// Its name in C: `c_name = "..."`, else its Rust name.
+    pub c_name: String,
 }
 
 /// A checked `extern "C" fn`.
@@ -240,7 +244,9 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) 
         });
     }
     let has_checks = has_checks(&item);
+    let c_name = c_name(args, &item.ident, errors);
     Struct {
+        c_name,
         item,
         transparent,
         fields,
@@ -319,11 +325,37 @@ fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Errors) -> Enum 
         );
         syn::Ident::new("u8", proc_macro2::Span::call_site())
     });
-    Enum { item, repr }
+    let c_name = c_name(args, &item.ident, errors);
+    Enum { item, repr, c_name }
+}
+
+/// The C name `c_name = "..."` gives, checked to be a C identifier, else `ident`.
+fn c_name(args: &RawArgs, ident: &syn::Ident, errors: &mut Errors) -> String {
+    let Some(lit) = &args.c_name else {
+        return ident.to_string().trim_start_matches("r#").into();
+    };
+    let value = lit.value();
+    let identifier = value.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !identifier {
+        errors.push(
+            error(format!(
+                "`{value}` is not a C identifier: use ASCII letters, digits and `_`, not starting with a digit"
+            ))
+            .at(lit),
+        );
+    }
+    value
 }
 
 fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Errors) -> Function {
     only_for_structs(args, "a function", errors);
+    if let Some(c_name) = &args.c_name {
+        errors.push(
+            error("`c_name` names a type in C; a function's C name is its symbol: use `#[unsafe(export_name = \"...\")]`")
+                .at(c_name),
+        );
+    }
     let is_c = item.sig.abi.as_ref().is_some_and(|abi| {
         abi.name
             .as_ref()

@@ -303,24 +303,23 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
 fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
     let item = &model.item;
     let ident = &item.ident;
-    let name = ident.to_string();
+    let name = &model.c_name;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
-    let probe = |ty: &syn::Type| quote!((&&#private::ffi::Probe::<#ty>::NEW));
-    let define_fields = model.fields.iter().map(|field| {
-        let probe = probe(&field.ty);
-        quote!(#probe.define_in(header);)
-    });
+    let define_fields = model
+        .fields
+        .iter()
+        .map(|field| define_calls(private, &field.ty));
     let definition = if model.transparent {
         let inner = model
             .fields
             .iter()
             .find(|field| !is_phantom(&field.ty))
             .or_else(|| model.fields.first())
-            .map(|field| probe(&field.ty));
+            .map(|field| describe(private, &field.ty));
         quote! {
             header.define_alias(
-                #name,
-                &#inner.describe(),
+                name,
+                &#inner,
                 #private::size_of::<Self>(),
                 #private::align_of::<Self>(),
             );
@@ -330,41 +329,124 @@ fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
             let c_name = &field.c_name;
             let member = &field.member;
             let ty = &field.ty;
-            let probe = probe(ty);
+            let described = describe(private, ty);
             quote! {
-                #private::ffi::CField {
-                    name: #c_name,
-                    ty: #probe.describe(),
-                    offset: #private::offset_of!(#ident #ty_generics, #member),
-                    size: #private::size_of::<#ty>(),
-                }
+                #private::ffi::CField::new(
+                    #c_name,
+                    #described,
+                    #private::offset_of!(Self, #member),
+                    #private::size_of::<#ty>(),
+                    #private::align_of::<#ty>(),
+                )
             }
         });
         quote! {
             header.define_struct(
-                #name,
+                name,
                 #private::size_of::<Self>(),
                 #private::align_of::<Self>(),
                 #private::vec![#(#fields),*],
             );
         }
     };
+    // Each instantiation of a generic struct is its own C type, named after its
+    // arguments, so its parameters must have C names too.
+    let type_params = item
+        .generics
+        .type_params()
+        .map(|param| &param.ident)
+        .collect::<Vec<_>>();
+    let const_params = item
+        .generics
+        .const_params()
+        .map(|param| &param.ident)
+        .collect::<Vec<_>>();
+    let mut predicates = where_clause
+        .map(|clause| {
+            clause
+                .predicates
+                .iter()
+                .map(|p| quote!(#p,))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for param in &type_params {
+        predicates.push(quote!(#param: #private::ffi::CType,));
+    }
+    let c_type = if type_params.is_empty() && const_params.is_empty() {
+        quote!(#private::ffi::CTypeRef::named(#name))
+    } else {
+        quote! {
+            #private::ffi::CTypeRef::instance(
+                #name,
+                &[#(<#type_params as #private::ffi::CType>::c_type()),*],
+                &[#(#const_params as i128),*],
+            )
+        }
+    };
     quote! {
         #[automatically_derived]
-        impl #impl_generics #private::ffi::CType for #ident #ty_generics #where_clause {
+        impl #impl_generics #private::ffi::CType for #ident #ty_generics where #(#predicates)* {
             fn c_type() -> #private::ffi::CTypeRef {
-                #private::ffi::CTypeRef::named(#name)
+                #c_type
             }
 
             fn define(header: &mut #private::ffi::CHeader) {
+                #[allow(unused_imports)]
                 use #private::ffi::{Described as _, Fallback as _};
-                if header.is_defined(#name) {
+                let c_type = <Self as #private::ffi::CType>::c_type();
+                let name = c_type.name().unwrap_or(#name);
+                if !header.claim(name, #private::type_name::<Self>()) {
                     return;
                 }
                 #(#define_fields)*
                 #definition
             }
         }
+    }
+}
+
+/// Whether `ty` is written `c_char` (C's `char`, whatever its sign on the target).
+fn is_c_char(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path) if path.qself.is_none()
+        && path.path.segments.last().is_some_and(|last| last.ident == "c_char"))
+}
+
+/// An expression for `ty`'s C type: through its `CType` impl where it has one,
+/// `char` for `c_char`, `void` for the target of a pointer C cannot name, and
+/// opaque bytes of the right size and alignment for anything else.
+pub fn describe(private: &Private, ty: &syn::Type) -> TokenStream {
+    match ty {
+        syn::Type::Group(group) => describe(private, &group.elem),
+        syn::Type::Paren(paren) => describe(private, &paren.elem),
+        _ if is_c_char(ty) => quote!(#private::ffi::CTypeRef::named("char")),
+        syn::Type::Ptr(pointer) => {
+            let mutable = matches!(pointer.mutability, syn::PointerMutability::Mut(_));
+            let to = match &*pointer.elem {
+                elem @ (syn::Type::Ptr(_) | syn::Type::Array(_)) => describe(private, elem),
+                elem if is_c_char(elem) => describe(private, elem),
+                elem => quote!((&&#private::ffi::Probe::<#elem>::NEW).describe_pointee()),
+            };
+            quote!(#private::ffi::CTypeRef::pointer(#to, #mutable))
+        }
+        syn::Type::Array(array) => {
+            let of = describe(private, &array.elem);
+            let len = &array.len;
+            quote!(#private::ffi::CTypeRef::array(#of, #len))
+        }
+        _ => quote!((&&#private::ffi::Probe::<#ty>::NEW).describe()),
+    }
+}
+
+/// Statements adding the definitions `ty` needs to `header`.
+pub fn define_calls(private: &Private, ty: &syn::Type) -> TokenStream {
+    match ty {
+        syn::Type::Group(group) => define_calls(private, &group.elem),
+        syn::Type::Paren(paren) => define_calls(private, &paren.elem),
+        _ if is_c_char(ty) => TokenStream::new(),
+        syn::Type::Ptr(pointer) => define_calls(private, &pointer.elem),
+        syn::Type::Array(array) => define_calls(private, &array.elem),
+        _ => quote!((&&#private::ffi::Probe::<#ty>::NEW).define_in(header);),
     }
 }
 
@@ -377,6 +459,7 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
     let repr = &model.repr;
+    let c_name = &model.c_name;
     let variants = item
         .variants
         .iter()
@@ -418,12 +501,15 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
             #[automatically_derived]
             impl #private::ffi::CType for #ident {
                 fn c_type() -> #private::ffi::CTypeRef {
-                    #private::ffi::CTypeRef::named(#name)
+                    #private::ffi::CTypeRef::named(#c_name)
                 }
 
                 fn define(header: &mut #private::ffi::CHeader) {
+                    if !header.claim(#c_name, #private::type_name::<Self>()) {
+                        return;
+                    }
                     header.define_enum(
-                        #name,
+                        #c_name,
                         &<#repr as #private::ffi::CType>::c_type(),
                         #private::size_of::<Self>(),
                         #private::align_of::<Self>(),

@@ -38,6 +38,9 @@ const _: () = {
             ::palisade::__private::ffi::CTypeRef::named("Color")
         }
         fn define(header: &mut ::palisade::__private::ffi::CHeader) {
+            if !header.claim("Color", ::palisade::__private::type_name::<Self>()) {
+                return;
+            }
             header
                 .define_enum(
                     "Color",

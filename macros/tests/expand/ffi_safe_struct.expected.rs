@@ -115,26 +115,31 @@ const _: () = {
             ::palisade::__private::ffi::CTypeRef::named("Header")
         }
         fn define(header: &mut ::palisade::__private::ffi::CHeader) {
+            #[allow(unused_imports)]
             use ::palisade::__private::ffi::{Described as _, Fallback as _};
-            if header.is_defined("Header") {
+            let c_type = <Self as ::palisade::__private::ffi::CType>::c_type();
+            let name = c_type.name().unwrap_or("Header");
+            if !header.claim(name, ::palisade::__private::type_name::<Self>()) {
                 return;
             }
             (&&::palisade::__private::ffi::Probe::<u32>::NEW).define_in(header);
             (&&::palisade::__private::ffi::Probe::<u32>::NEW).define_in(header);
             header
                 .define_struct(
-                    "Header",
+                    name,
                     ::palisade::__private::size_of::<Self>(),
                     ::palisade::__private::align_of::<Self>(),
                     ::palisade::__private::vec![
-                        ::palisade::__private::ffi::CField { name : "kind", ty : (&&
+                        ::palisade::__private::ffi::CField::new("kind", (&&
                         ::palisade::__private::ffi::Probe:: < u32 > ::NEW).describe(),
-                        offset : ::palisade::__private::offset_of!(Header, kind), size :
-                        ::palisade::__private::size_of:: < u32 > (), },
-                        ::palisade::__private::ffi::CField { name : "length", ty : (&&
+                        ::palisade::__private::offset_of!(Self, kind),
+                        ::palisade::__private::size_of:: < u32 > (),
+                        ::palisade::__private::align_of:: < u32 > (),),
+                        ::palisade::__private::ffi::CField::new("length", (&&
                         ::palisade::__private::ffi::Probe:: < u32 > ::NEW).describe(),
-                        offset : ::palisade::__private::offset_of!(Header, length), size
-                        : ::palisade::__private::size_of:: < u32 > (), }
+                        ::palisade::__private::offset_of!(Self, length),
+                        ::palisade::__private::size_of:: < u32 > (),
+                        ::palisade::__private::align_of:: < u32 > (),)
                     ],
                 );
         }

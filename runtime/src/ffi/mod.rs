@@ -11,6 +11,7 @@
 mod checked;
 mod checks;
 mod ctype;
+mod header;
 mod layout;
 mod safe;
 mod views;
@@ -20,7 +21,8 @@ pub use checked::{Checked, CheckedRepr, InvalidValue};
 #[doc(hidden)]
 pub use checked::probe::{NoChecks, NoChecksIn, RunsChecks};
 pub use checks::{check_aligned, check_range, cstr_to_str, AlignmentError, CStrError, RangeError};
-pub use ctype::{CField, CHeader, CType, CTypeRef};
+pub use ctype::{CField, CType, CTypeRef};
+pub use header::{CFunction, CHeader, CPrototype, HeaderError, HeaderProblem};
 pub use layout::InvalidDiscriminant;
 pub use safe::{FfiSafe, FromC};
 pub use views::{ElementError, FfiSlice, FfiStr, ViewError};
@@ -28,6 +30,6 @@ pub use views::{ElementError, FfiSlice, FfiStr, ViewError};
 #[doc(hidden)]
 pub mod __private {
     pub use super::checked::probe::{Plain, Validated};
-    pub use super::ctype::{Described, Fallback, Probe};
+    pub use super::ctype::{CChar, Described, Fallback, Probe};
     pub use super::layout::{Discriminant, Message};
 }
