@@ -79,6 +79,11 @@ pub struct Function {
     pub params: Vec<syn::Type>,
     /// The result type to require `FfiSafe` of (Rust writes it).
     pub result: Option<syn::Type>,
+    /// The symbol C links to (`#[unsafe(no_mangle)]`, `#[unsafe(export_name = "..")]`),
+    /// or `None` for a mangled function, which has no prototype.
+    pub link_name: Option<String>,
+    /// Whether a prototype can be described: not generic.
+    pub describable: bool,
 }
 
 /// Who writes a value of a type: what the type must be.
@@ -398,12 +403,48 @@ fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Errors) -> Function 
             result = Some((**ty).clone());
         }
     }
+    let link_name = link_name(&item);
+    let describable = generic_names.is_empty() && item.sig.generics.const_params().next().is_none();
     Function {
         item,
         on_panic: args.on_panic.clone(),
         params,
         result,
+        link_name,
+        describable,
     }
+}
+
+/// The symbol of a function C can link to: its name under `no_mangle`, the given
+/// name under `export_name`, in either attribute form (`#[no_mangle]`,
+/// `#[unsafe(no_mangle)]`).
+fn link_name(item: &syn::ItemFn) -> Option<String> {
+    for attr in &item.attrs {
+        let meta = if attr.path().is_ident("unsafe") {
+            match attr.parse_args::<syn::Meta>() {
+                Ok(meta) => meta,
+                Err(_) => continue,
+            }
+        } else {
+            attr.meta.clone()
+        };
+        match &meta {
+            syn::Meta::Path(path) if path.is_ident("no_mangle") => {
+                return Some(item.sig.ident.to_string().trim_start_matches("r#").into());
+            }
+            syn::Meta::NameValue(pair) if pair.path.is_ident("export_name") => {
+                if let syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(name),
+                    ..
+                }) = &pair.value
+                {
+                    return Some(name.value());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Reports, with advice, the types that are never FFI-safe, and those C must not

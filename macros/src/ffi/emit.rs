@@ -539,5 +539,80 @@ fn expand_fn(private: &Private, model: &Function) -> TokenStream {
         #checks
         #body
     });
-    quote!(#item)
+    let prototype = prototype(private, model);
+    quote! {
+        #item
+        #prototype
+    }
+}
+
+/// A type named like the function (types and functions live in different
+/// namespaces), so that `CHeader::function::<name>()` can ask for its prototype; it
+/// implements `CFunction` only when C can link to the function.
+fn prototype(private: &Private, model: &Function) -> TokenStream {
+    if !model.describable {
+        return TokenStream::new();
+    }
+    let item = &model.item;
+    let vis = &item.vis;
+    let ident = &item.sig.ident;
+    let doc = format!("The C prototype of [`{ident}()`], for `CHeader::function::<{ident}>()`.");
+    let marker = quote! {
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[allow(non_camel_case_types, dead_code)]
+        #vis struct #ident {}
+    };
+    let Some(link_name) = &model.link_name else {
+        return marker;
+    };
+    let mut params = Vec::new();
+    let mut defines = Vec::new();
+    for (index, input) in item.sig.inputs.iter().enumerate() {
+        let syn::FnArg::Typed(typed) = input else {
+            continue;
+        };
+        let name = match &*typed.pat {
+            syn::Pat::Ident(pat) => pat.ident.to_string().trim_start_matches("r#").to_owned(),
+            _ => format!("arg{index}"),
+        };
+        let described = describe(private, &typed.ty);
+        params.push(quote!((#name, #described)));
+        defines.push(define_calls(private, &typed.ty));
+    }
+    let returns = match &item.sig.output {
+        syn::ReturnType::Type(_, ty) if !matches!(&**ty, syn::Type::Never(_)) && !is_unit(ty) => {
+            defines.push(define_calls(private, ty));
+            let described = describe(private, ty);
+            quote!(#private::Some(#described))
+        }
+        _ => quote!(#private::None),
+    };
+    quote! {
+        #marker
+
+        #[automatically_derived]
+        impl #private::ffi::CFunction for #ident {
+            fn prototype() -> #private::ffi::CPrototype {
+                #[allow(unused_imports)]
+                use #private::ffi::{Described as _, Fallback as _};
+                fn define(header: &mut #private::ffi::CHeader) {
+                    #[allow(unused_imports)]
+                    use #private::ffi::{Described as _, Fallback as _};
+                    let _ = &header;
+                    #(#defines)*
+                }
+                #private::ffi::CPrototype {
+                    link_name: #link_name,
+                    returns: #returns,
+                    params: #private::vec![#(#params),*],
+                    define,
+                }
+            }
+        }
+    }
+}
+
+fn is_unit(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Tuple(tuple) if tuple.elems.is_empty())
 }

@@ -81,3 +81,7 @@ pub extern "C" fn double(value: i32) -> i32 {
         ::palisade::__private::Err(_) => -1,
     }
 }
+///The C prototype of [`double()`], for `CHeader::function::<double>()`.
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+pub struct double {}
