@@ -59,6 +59,10 @@ assert_not_impl_any!(Box<u8>: FromC);
 assert_not_impl_any!(Callback: FromC);
 assert_not_impl_any!([bool; 4]: FromC);
 assert_not_impl_any!(BoolCallback: FfiSafe, FromC);
+// A safe reference or `Box` from C is read as its target: the target must come from C.
+assert_not_impl_any!(Option<&'static bool>: FromC);
+assert_not_impl_any!(Option<&'static mut Mode>: FromC);
+assert_not_impl_any!(Option<Box<Reading>>: FromC);
 // A `#[validated]` struct runs checks: C passes it as `Checked<Reading>`.
 assert_not_impl_any!(Reading: FromC);
 assert_not_impl_any!([Reading; 2]: FromC);
@@ -84,6 +88,8 @@ assert_impl_all!(Option<NonZeroU32>: FromC);
 assert_impl_all!(Option<NonNull<u8>>: FromC);
 assert_impl_all!(Option<&'static u8>: FromC);
 assert_impl_all!(Option<Box<u64>>: FromC);
+assert_impl_all!(Option<&'static Checked<bool>>: FromC);
+assert_impl_all!(Option<NonNull<bool>>: FromC);
 assert_impl_all!(Option<extern "C" fn(u32) -> u32>: FromC);
 assert_impl_all!(Option<unsafe extern "C" fn(u32, u32, u32, u32, u32, u32) -> u32>: FromC);
 assert_impl_all!([Checked<bool>; 4]: FromC);

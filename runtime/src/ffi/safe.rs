@@ -50,7 +50,10 @@ pub unsafe trait FfiSafe {
 /// `get()` rejects invalid values with a typed error.
 ///
 /// Pointer *targets* are the C caller's contract: a non-null `Option<&T>` must point
-/// to a live, aligned, valid `T`, as for any reference.
+/// to live, aligned memory, as for any reference. What is there is read as a `T`, so
+/// `Option<&T>`, `Option<&mut T>` and `Option<Box<T>>` are `FromC` only for a `T`
+/// that is (`Option<&Checked<bool>>`, not `Option<&bool>`); raw pointers and
+/// `Option<NonNull<T>>`, whose targets are read only in `unsafe` code, for any `T`.
 ///
 /// ```
 /// use palisade::ffi::{Checked, FromC};
@@ -71,8 +74,8 @@ pub unsafe trait FfiSafe {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot come from C by value: C can write a value that is not a valid `{Self}`",
     label = "not valid for every value C can pass",
-    note = "take `palisade::ffi::Checked<{Self}>` and call `.get()` when `{Self}` is `bool`, `NonZero*`, an `#[ffi_safe]` enum or a type with checks (`#[validated]`): it returns an error for a value that is not valid",
-    note = "take `Option<{Self}>` and check for `None` when `{Self}` is a reference, `NonNull`, `Box` or `extern \"C\" fn`: C can pass NULL",
+    note = "for `bool`, `NonZero*`, an `#[ffi_safe]` enum or a type with checks (`#[validated]`): take `palisade::ffi::Checked<{Self}>` and call `.get()`, which returns an error for a value that is not valid",
+    note = "for a reference, `NonNull`, `Box` or an `extern \"C\" fn`: take the `Option<…>` form and handle `None` (C can pass NULL); the target of a reference or `Box` must itself come from C",
     note = "a type with no C layout at all (`String`, `Vec`, a plain struct) cannot come from C: see `palisade::ffi::FfiSafe`"
 )]
 pub unsafe trait FromC: FfiSafe {}
@@ -159,20 +162,23 @@ unsafe impl<T> FfiSafe for &mut T {}
 // SAFETY: guaranteed null-pointer optimisation: a nullable C pointer.
 unsafe impl<T> FfiSafe for Option<&T> {}
 // SAFETY: NULL is `None`; that a non-null pointer points to a live, aligned `T` is
-// the C caller's contract, documented on `FromC`, as for any reference.
-unsafe impl<T> FromC for Option<&T> {}
+// the C caller's contract, documented on `FromC`, as for any reference. What it
+// points to is read as a `T` through a safe reference, so `T` itself must be valid
+// for every bit pattern C can write there.
+unsafe impl<T: FromC> FromC for Option<&T> {}
 // SAFETY: as above.
 unsafe impl<T> FfiSafe for Option<&mut T> {}
 // SAFETY: as above.
-unsafe impl<T> FromC for Option<&mut T> {}
+unsafe impl<T: FromC> FromC for Option<&mut T> {}
 // SAFETY: `Box<T>` of a sized `T` is a non-null thin pointer (one C can free only
 // through Rust). Not `FromC`: C can pass NULL.
 unsafe impl<T> FfiSafe for Box<T> {}
 // SAFETY: guaranteed null-pointer optimisation: a nullable C pointer.
 unsafe impl<T> FfiSafe for Option<Box<T>> {}
 // SAFETY: NULL is `None`; that a non-null pointer came from `Box::into_raw` is the C
-// caller's contract, documented on `FromC`.
-unsafe impl<T> FromC for Option<Box<T>> {}
+// caller's contract, documented on `FromC`; the `T` it owns must be valid for every
+// bit pattern C could have written into it.
+unsafe impl<T: FromC> FromC for Option<Box<T>> {}
 // SAFETY: a C array of `N` FFI-safe elements.
 unsafe impl<T: FfiSafe, const N: usize> FfiSafe for [T; N] {
     const PADDING: usize = T::PADDING * N;
