@@ -2,7 +2,8 @@
 //! NULL for a reference and a callback, `{30000, 65535}` for a `#[validated]`
 //! reading (by value and inside a slice), bytes that are not UTF-8. Each arrives as
 //! a typed error in Rust (printed by C through `pt_last_error`), never as UB: the
-//! C program is built with AddressSanitizer and UBSan, and any report fails the test.
+//! C program is built by gcc and by clang with AddressSanitizer and UBSan, and any
+//! report fails the test.
 
 mod common;
 
@@ -85,16 +86,19 @@ pt_label_chars(\"ok\\xff\") = -1: string is not valid UTF-8 (valid up to byte 2)
 #[test]
 fn invalid_values_from_c_are_typed_errors_under_asan_and_ubsan() {
     let header = palisade_ffi_tests::from_c::header();
-    let printed = common::build_and_run(
-        "from-c",
-        "from_c.h",
-        &header,
-        PROGRAM,
-        &[
-            "-fsanitize=address,undefined",
-            "-fno-omit-frame-pointer",
-            "-g",
-        ],
-    );
-    assert_eq!(printed, EXPECTED);
+    for compiler in ["gcc", "clang"] {
+        let printed = common::build_and_run(
+            compiler,
+            "from-c",
+            "from_c.h",
+            &header,
+            PROGRAM,
+            &[
+                "-fsanitize=address,undefined",
+                "-fno-omit-frame-pointer",
+                "-g",
+            ],
+        );
+        assert_eq!(printed, EXPECTED, "built with {compiler}");
+    }
 }

@@ -21,5 +21,6 @@ fn the_readme_example_links_from_c_as_written() {
     assert!(header.contains("int32_t scale(int32_t value);"));
     assert!(header.contains("int32_t set_state(uint8_t state);"));
     // Exit status 0 is the C program's own check.
-    common::build_and_run("readme", "sensor.h", &header, README_C, &[]);
+    let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    common::build_and_run(&compiler, "readme", "sensor.h", &header, README_C, &[]);
 }

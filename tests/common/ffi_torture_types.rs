@@ -1,7 +1,8 @@
 //! Types of every shape a C header must get right: every integer width and extreme
 //! discriminant, padding at every depth, keywords as field names, packed and aligned
 //! structs, generic instantiations, same-named types from two modules, callbacks of
-//! up to six parameters, views, pointers of every kind, `Checked` values.
+//! up to six parameters, views, pointers of every kind, `Checked` values, a struct
+//! that points to itself.
 #![allow(dead_code)]
 
 use std::ffi::{c_char, c_void};
@@ -334,6 +335,15 @@ pub struct Submission {
     pub sequence: u32,
 }
 
+/// A struct that points to itself: the header declares `typedef struct Node Node;`
+/// before any definition.
+#[ffi_safe]
+#[repr(C)]
+pub struct Node {
+    pub value: u32,
+    pub next: *const Node,
+}
+
 /// Everything above, in one header.
 pub struct All;
 
@@ -369,5 +379,6 @@ impl All {
             .with::<Phantom>()
             .with::<Wrappers>()
             .with::<Submission>()
+            .with::<Node>()
     }
 }

@@ -14,24 +14,25 @@ fn library_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// Compiles `source` (with `header` next to it as `header_name`) with `cc`
-/// (or `$CC`), `-std=c11 -Wall -Wextra -Werror -pedantic` plus `extra_flags`, links
-/// it to this crate's cdylib, runs it, and returns its standard output.
+/// Compiles `source` (with `header` next to it as `header_name`) with `compiler`,
+/// `-std=c11 -Wall -Wextra -Werror -pedantic` plus `extra_flags`, links it to this
+/// crate's cdylib, runs it, and returns its standard output.
 pub fn build_and_run(
+    compiler: &str,
     name: &str,
     header_name: &str,
     header: &str,
     source: &str,
     extra_flags: &[&str],
 ) -> String {
-    let directory = std::env::temp_dir().join(format!("palisade-{name}-{}", std::process::id()));
+    let directory =
+        std::env::temp_dir().join(format!("palisade-{name}-{compiler}-{}", std::process::id()));
     std::fs::create_dir_all(&directory).unwrap();
     std::fs::write(directory.join(header_name), header).unwrap();
     std::fs::write(directory.join("main.c"), source).unwrap();
     let binary = directory.join(name);
     let libraries = library_dir();
-    let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
-    let compiled = Command::new(&compiler)
+    let compiled = Command::new(compiler)
         .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic"])
         .args(extra_flags)
         .arg("-o")
@@ -41,7 +42,9 @@ pub fn build_and_run(
         .arg(&libraries)
         .arg("-lpalisade_ffi_tests")
         .output()
-        .expect("a C compiler (`cc`, or $CC) must be installed");
+        .unwrap_or_else(|error| {
+            panic!("`{compiler}` must be installed (.ci/run installs it): {error}")
+        });
     assert!(
         compiled.status.success(),
         "{compiler} failed:\n{}\n--- {header_name}\n{header}",
