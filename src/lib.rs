@@ -33,7 +33,8 @@ pub mod audit {
 }
 
 /// FFI layout safety: [`FfiSafe`](ffi::FfiSafe) and [`FromC`](ffi::FromC),
-/// [`Checked`](ffi::Checked) and the checked conversions for what C passes in, and C headers ([`CHeader`](ffi::CHeader)).
+/// [`Checked`](ffi::Checked) and the checked conversions for what C passes in, and C
+/// headers with prototypes ([`CHeader`](ffi::CHeader)).
 pub mod ffi {
     pub use palisade_runtime::ffi::{
         check_aligned, check_range, cstr_to_str, AlignmentError, CField, CFunction, CHeader,

@@ -1,4 +1,4 @@
-//! The header torture test: 45 types of every shape (tests/common/ffi_torture_types.rs)
+//! The header torture test: 47 types of every shape (tests/common/ffi_torture_types.rs)
 //! rendered into one header, compiled by gcc and by clang with
 //! `-std=c11 -Wall -Wextra -Werror -pedantic`, and every `sizeof`, `_Alignof`,
 //! `offsetof` and enum constant the C compiler computes compared with Rust's.
@@ -82,6 +82,8 @@ fn rust_layouts() -> Vec<Layout> {
         layout!(Reading, "Reading"),
         layout!(Submission, "Submission", reading => "reading", sequence => "sequence"),
         layout!(Node, "Node", value => "value", next => "next"),
+        layout!(Handle<Opaque>, "Handle", ptr => "ptr", generation => "generation"),
+        layout!(Handles, "Handles", engine => "engine", other => "other"),
     ]
 }
 
@@ -193,10 +195,10 @@ fn compile_and_run(compiler: &str, header: &str, program: &str) -> String {
 }
 
 #[test]
-fn gcc_and_clang_agree_with_every_figure_of_45_types() {
+fn gcc_and_clang_agree_with_every_figure_of_47_types() {
     let layouts = rust_layouts();
     let constants = rust_constants();
-    assert_eq!(layouts.len(), 45);
+    assert_eq!(layouts.len(), 47);
     let header = header();
     let program = program(&layouts, &constants);
     let (expected, figures) = expected(&layouts, &constants);
@@ -204,8 +206,8 @@ fn gcc_and_clang_agree_with_every_figure_of_45_types() {
         let printed = compile_and_run(compiler, &header, &program);
         assert_eq!(printed, expected, "{compiler} disagrees with Rust");
     }
-    // 45 sizes, 45 alignments, 97 offsets, 14 enum constants, per compiler.
-    assert_eq!(figures, 201, "figures compared per compiler");
+    // 47 sizes, 47 alignments, 101 offsets, 14 enum constants, per compiler.
+    assert_eq!(figures, 209, "figures compared per compiler");
     println!("compared {figures} figures with gcc and {figures} with clang");
 }
 
@@ -236,6 +238,9 @@ fn the_header_escapes_keywords_and_renders_layout_attributes() {
         "    Pair_uint64_t big;",
         "    AdcConfig adc;",
         "typedef struct Node Node;",
+        "    void *ptr;",
+        "    Handle engine;",
+        "    Handle other;",
         "    const Node *next;",
         "    Config link;",
     ] {

@@ -12,7 +12,7 @@ pub use core::mem::{align_of, offset_of, replace, size_of};
 pub use core::ops::Bound;
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
-pub use core::{cfg, env, module_path, panic};
+pub use core::{cfg, concat, env, module_path, panic};
 #[cfg(feature = "std")]
 pub use std::panic::{catch_unwind, AssertUnwindSafe};
 

@@ -344,6 +344,23 @@ pub struct Node {
     pub next: *const Node,
 }
 
+/// A typed handle: `T` only behind a pointer and in `PhantomData`, so it needs no C
+/// name, and every instantiation is one C type.
+#[ffi_safe]
+#[repr(C)]
+pub struct Handle<T> {
+    pub ptr: *mut T,
+    pub generation: u32,
+    pub marker: PhantomData<T>,
+}
+
+#[ffi_safe]
+#[repr(C)]
+pub struct Handles {
+    pub engine: Handle<Opaque>,
+    pub other: Handle<String>,
+}
+
 /// Everything above, in one header.
 pub struct All;
 
@@ -380,5 +397,6 @@ impl All {
             .with::<Wrappers>()
             .with::<Submission>()
             .with::<Node>()
+            .with::<Handles>()
     }
 }

@@ -303,6 +303,7 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
 fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
     let item = &model.item;
     let ident = &item.ident;
+    let ident_text = ident.to_string();
     let name = &model.c_name;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
     let define_fields = model
@@ -349,12 +350,21 @@ fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
             );
         }
     };
-    // Each instantiation of a generic struct is its own C type, named after its
-    // arguments, so its parameters must have C names too.
+    // Each instantiation of a generic struct is its own C type, named after the
+    // arguments that shape its layout, so those must have C names too. A parameter
+    // seen only in `PhantomData` or behind a raw pointer (a typed handle) does not
+    // change the layout: it needs no C name (the pointer is `void *`), and every
+    // instantiation shares one definition.
+    let layout_fields = model
+        .fields
+        .iter()
+        .filter(|field| !is_phantom(&field.ty) && !matches!(field.ty, syn::Type::Ptr(_)))
+        .collect::<Vec<_>>();
     let type_params = item
         .generics
         .type_params()
         .map(|param| &param.ident)
+        .filter(|param| layout_fields.iter().any(|field| mentions(&field.ty, param)))
         .collect::<Vec<_>>();
     let const_params = item
         .generics
@@ -396,7 +406,10 @@ fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
                 use #private::ffi::{Described as _, Fallback as _};
                 let c_type = <Self as #private::ffi::CType>::c_type();
                 let name = c_type.name().unwrap_or(#name);
-                if !header.claim(name, #private::type_name::<Self>()) {
+                // The struct's path, not its `type_name`: instantiations that differ
+                // only in a phantom parameter are one C type.
+                let rust_path = #private::concat!(#private::module_path!(), "::", #ident_text);
+                if !header.claim(name, rust_path) {
                     return;
                 }
                 #(#define_fields)*
@@ -404,6 +417,18 @@ fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
             }
         }
     }
+}
+
+/// Whether `ty` mentions the type parameter `param`.
+fn mentions(ty: &syn::Type, param: &syn::Ident) -> bool {
+    fn walk(tokens: TokenStream, param: &syn::Ident) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => ident == *param,
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), param),
+            _ => false,
+        })
+    }
+    walk(quote!(#ty), param)
 }
 
 /// Whether `ty` is written `c_char` (C's `char`, whatever its sign on the target).

@@ -119,7 +119,10 @@ const _: () = {
             use ::palisade::__private::ffi::{Described as _, Fallback as _};
             let c_type = <Self as ::palisade::__private::ffi::CType>::c_type();
             let name = c_type.name().unwrap_or("Header");
-            if !header.claim(name, ::palisade::__private::type_name::<Self>()) {
+            let rust_path = ::palisade::__private::concat!(
+                ::palisade::__private::module_path!(), "::", "Header"
+            );
+            if !header.claim(name, rust_path) {
                 return;
             }
             (&&::palisade::__private::ffi::Probe::<u32>::NEW).define_in(header);
