@@ -62,9 +62,9 @@ pub enum HeaderProblem {
     NameCollision {
         /// The C name.
         c_name: String,
-        /// The Rust type that took it first.
+        /// The Rust type (its path) that took it first.
         first: &'static str,
-        /// The Rust type that wanted it too.
+        /// The Rust type (its path) that wanted it too.
         second: &'static str,
     },
     /// Two fields of a struct have the same C name once keywords are escaped.
@@ -268,7 +268,8 @@ impl CHeader {
         self.claimed.iter().any(|(name, _)| name == c_name)
     }
 
-    /// Takes `c_name` for the Rust type `rust_type` (its `type_name`): `true` when the
+    /// Takes `c_name` for the Rust type `rust_type` (its path, as
+    /// `concat!(module_path!(), "::", "Name")`, or its `type_name`): `true` when the
     /// caller should now write the definition, `false` when it is already written
     /// (or being written). A different Rust type asking for a taken name is
     /// recorded, and [`render`](Self::render) then fails.
