@@ -19,7 +19,8 @@ use super::ctype::{CField, CTypeRef};
 /// - every C name is unique: each generic instantiation gets its own name
 ///   (`Pair<u8>` → `Pair_uint8_t`), and two Rust types that want the same C name
 ///   (`a::Config`, `b::Config`) make [`render`](CHeader::render) fail with the fix
-///   (`#[ffi_safe(c_name = "...")]`);
+///   (`#[ffi_safe(c_name = "...")]`), as does a C name that is a keyword or a
+///   standard typedef (`uint8_t`);
 /// - a field whose name is a C keyword or a name the standard headers define
 ///   (`int`, `default`, `bool`) gets a trailing `_` (`int_`);
 /// - `#[repr(packed(N))]` becomes `#pragma pack(push, N)`, `#[repr(align(N))]` an
@@ -82,6 +83,14 @@ pub enum HeaderProblem {
         /// The field.
         field: &'static str,
     },
+    /// A type whose C name is a C keyword or a name the included headers define
+    /// (`bool`, `int`, `uint8_t`, `size_t`).
+    ReservedName {
+        /// The C name.
+        c_name: String,
+        /// The Rust type (its path).
+        rust_type: &'static str,
+    },
     /// A struct with no field C can see (only `PhantomData`): C forbids empty
     /// structs.
     Empty {
@@ -111,6 +120,11 @@ impl fmt::Display for HeaderProblem {
                 f,
                 "`{c_name}.{field}` is zero-sized but raises the alignment, which C11 \
                  cannot express: remove it, or use `#[repr(C, align(N))]`"
+            ),
+            HeaderProblem::ReservedName { c_name, rust_type } => write!(
+                f,
+                "`{rust_type}` would be `{c_name}` in C, a name C already uses: rename it, \
+                 or give it another C name with `#[ffi_safe(c_name = \"...\")]`"
             ),
             HeaderProblem::Empty { c_name } => write!(
                 f,
@@ -190,6 +204,40 @@ const RESERVED: &[&str] = &[
     "NULL",
     "asm",
 ];
+
+/// Whether a type may not be named `name` in C: a reserved name, or a typedef of
+/// `<stdint.h>`/`<stddef.h>` (`uint8_t`, `size_t`, ...).
+fn reserved_type_name(name: &str) -> bool {
+    RESERVED.contains(&name)
+        || matches!(
+            name,
+            "size_t"
+                | "ptrdiff_t"
+                | "max_align_t"
+                | "wchar_t"
+                | "intmax_t"
+                | "uintmax_t"
+                | "intptr_t"
+                | "uintptr_t"
+        )
+        || (name.ends_with("_t")
+            && [
+                "int",
+                "uint",
+                "int_least",
+                "uint_least",
+                "int_fast",
+                "uint_fast",
+            ]
+            .iter()
+            .any(|prefix| {
+                name.strip_prefix(prefix)
+                    .and_then(|rest| rest.strip_suffix("_t"))
+                    .is_some_and(|bits| {
+                        !bits.is_empty() && bits.bytes().all(|b| b.is_ascii_digit())
+                    })
+            }))
+}
 
 /// The C name of a field: a reserved name gets a trailing `_`.
 fn field_name(name: &str) -> String {
@@ -276,6 +324,12 @@ impl CHeader {
     pub fn claim(&mut self, c_name: &str, rust_type: &'static str) -> bool {
         match self.claimed.iter().find(|(name, _)| name == c_name) {
             None => {
+                if reserved_type_name(c_name) {
+                    self.problems.push(HeaderProblem::ReservedName {
+                        c_name: c_name.into(),
+                        rust_type,
+                    });
+                }
                 self.claimed.push((c_name.into(), rust_type));
                 true
             }
@@ -518,6 +572,32 @@ mod tests {
         assert_eq!(integer_literal(i128::from(u32::MAX)), "4294967295LL");
         assert_eq!(integer_literal(-7), "-7");
         assert_eq!(integer_literal(i128::from(i32::MIN)), "-2147483648");
+    }
+
+    #[test]
+    fn reserved_type_names_are_refused() {
+        for name in [
+            "bool",
+            "int",
+            "uint8_t",
+            "int_least16_t",
+            "size_t",
+            "uintptr_t",
+        ] {
+            assert!(reserved_type_name(name), "{name}");
+        }
+        for name in ["Config", "uint_t", "uintx_t", "Pair_uint8_t", "Mode"] {
+            assert!(!reserved_type_name(name), "{name}");
+        }
+        let mut header = CHeader::new("x.h");
+        assert!(header.claim("uint8_t", "crate::uint8_t"));
+        assert_eq!(
+            header.render().unwrap_err().problems,
+            [HeaderProblem::ReservedName {
+                c_name: "uint8_t".into(),
+                rust_type: "crate::uint8_t"
+            }]
+        );
     }
 
     #[test]
