@@ -3,7 +3,7 @@
 //!
 //! Run it with `cargo run --example ffi`.
 
-use palisade::ffi::{CHeader, FfiStr};
+use palisade::ffi::{CHeader, Checked, FfiStr};
 use palisade::ffi_safe;
 
 /// A sensor sample as the C driver lays it out. `size`, `align`, `no_padding` and the
@@ -29,15 +29,16 @@ pub enum ChannelState {
     Fault = 3,
 }
 
-/// A reading handed to C: nested struct, enum, string view, pointer, callback.
+/// A reading handed to C: nested struct, enum, string view, pointer, callback. The
+/// enum and the callback's `bool` are `Checked`: C may write any integer there.
 #[ffi_safe]
 #[repr(C)]
 pub struct Report<'a> {
     sample: Sample,
-    state: ChannelState,
+    state: Checked<ChannelState>,
     label: FfiStr<'a>,
     history: *const Sample,
-    on_fault: Option<extern "C" fn(u32) -> bool>,
+    on_fault: Option<extern "C" fn(u32) -> Checked<bool>>,
 }
 
 /// Called by C with a raw state byte; a panic here answers `false` instead of
@@ -61,7 +62,10 @@ pub extern "C" fn channel_name_chars(name: FfiStr<'_>) -> i64 {
 }
 
 fn main() {
-    println!("{}", CHeader::new("sensor.h").with::<Report<'_>>().render());
+    match CHeader::new("sensor.h").with::<Report<'_>>().render() {
+        Ok(header) => println!("{header}"),
+        Err(error) => eprintln!("no header: {error}"),
+    }
 
     for raw in [1u8, 3, 7] {
         match ChannelState::try_from(raw) {

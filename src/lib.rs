@@ -36,13 +36,19 @@ pub mod audit {
     };
 }
 
-/// FFI layout safety: [`FfiSafe`](ffi::FfiSafe), the checked conversions for what C
-/// passes in, and C headers ([`CHeader`](ffi::CHeader)).
+/// FFI layout safety: [`FfiSafe`](ffi::FfiSafe) and [`FromC`](ffi::FromC),
+/// [`Checked`](ffi::Checked) and the checked conversions for what C passes in, and C
+/// headers with prototypes ([`CHeader`](ffi::CHeader)).
 pub mod ffi {
     pub use palisade_runtime::ffi::{
-        check_aligned, check_range, cstr_to_str, AlignmentError, CField, CHeader, CStrError, CType,
-        CTypeRef, FfiSafe, FfiSlice, FfiStr, InvalidDiscriminant, RangeError, ViewError,
+        check_aligned, check_range, cstr_to_str, AlignmentError, CField, CFunction, CHeader,
+        CPrototype, CStrError, CType, CTypeRef, Checked, CheckedRepr, ElementError, FfiSafe,
+        FfiSlice, FfiStr, FromC, HeaderError, HeaderProblem, InvalidDiscriminant, InvalidValue,
+        RangeError, ViewError,
     };
+    // Named in the message that refuses a struct with checks coming from C directly.
+    #[doc(hidden)]
+    pub use palisade_runtime::ffi::{NoChecks, NoChecksIn, RunsChecks};
 }
 
 /// Validation building blocks: the path of the value being checked (for hand-written

@@ -2,7 +2,7 @@
 
 use std::num::NonZeroU8;
 
-use palisade::ffi::{FfiSafe, InvalidDiscriminant};
+use palisade::ffi::{Checked, FfiSafe, InvalidDiscriminant};
 use palisade::ffi_safe;
 
 #[ffi_safe(on_panic = -1)]
@@ -91,6 +91,10 @@ fn the_standard_ffi_safe_types_and_generic_instantiations() {
     );
     assert!(ffi_safe::<*const u8>() && ffi_safe::<&u32>() && ffi_safe::<Option<&mut u32>>());
     assert!(ffi_safe::<NonZeroU8>() && ffi_safe::<Option<NonZeroU8>>());
-    assert!(ffi_safe::<[Status; 4]>() && ffi_safe::<Option<extern "C" fn(u8) -> Status>>());
-    assert!(ffi_safe::<Generic<u64>>() && ffi_safe::<Generic<Generic<Status>>>());
+    // A callback's result is written by whoever implements it, C included: an enum
+    // comes back as `Checked<Status>` (see `tests/ffi_from_c.rs`).
+    assert!(
+        ffi_safe::<[Status; 4]>() && ffi_safe::<Option<extern "C" fn(u8) -> Checked<Status>>>()
+    );
+    assert!(ffi_safe::<Generic<u64>>() && ffi_safe::<Generic<Generic<Checked<Status>>>>());
 }

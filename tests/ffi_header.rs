@@ -75,6 +75,7 @@ fn header() -> String {
         .with::<Reading>()
         .with::<Pointers>()
         .render()
+        .expect("every type has its own C name")
 }
 
 #[test]
@@ -93,8 +94,9 @@ fn the_header_defines_every_type_once_in_dependency_order() {
             .find(text)
             .unwrap_or_else(|| panic!("{text} missing from\n{header}"))
     };
-    assert!(position("typedef struct Padded") < position("typedef struct Reading"));
-    assert!(position("typedef double Celsius;") < position("typedef struct Reading"));
+    // Definitions in dependency order (after the forward `typedef struct X X;` lines).
+    assert!(position("typedef struct Padded {") < position("typedef struct Reading {"));
+    assert!(position("typedef double Celsius;") < position("typedef struct Reading {"));
     assert!(header.contains("#define Unit_Kelvin ((Unit)300)"));
     assert!(header.contains("    int16_t values[8];"));
     assert!(header.contains("    const char *name;") || header.contains("    const int8_t *name;"));

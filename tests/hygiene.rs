@@ -208,6 +208,24 @@ pub extern "C" fn double(value: i32) -> i32 {
     value.checked_mul(2).unwrap_or(-1)
 }
 
+/// A frame C fills in: values C can get wrong arrive as `Checked`.
+#[::palisade::ffi_safe(c_name = "WireFrame")]
+#[repr(C)]
+pub struct Frame<T> {
+    status: ::palisade::ffi::Checked<WireStatus>,
+    ready: ::palisade::ffi::Checked<bool>,
+    payload: T,
+}
+
+/// The status C sent, or `-1` when it is not one; C links to it by name.
+#[::palisade::ffi_safe]
+#[unsafe(no_mangle)]
+pub extern "C" fn hygiene_frame_status(frame: Frame<u32>) -> i32 {
+    frame.status.get().map_or(-1, |status| {
+        <i32 as ::std::convert::From<u8>>::from(status.to_raw())
+    })
+}
+
 /// Transfers money.
 ///
 /// # Errors
@@ -310,8 +328,18 @@ fn generated_code_works_without_the_prelude() {
         .with::<WireHeader>()
         .with::<WithPointers<'_, u8>>()
         .with::<WireStatus>()
-        .render();
+        .with::<Frame<u32>>()
+        .function::<hygiene_frame_status>()
+        .render()
+        .expect("unique C names");
     ::std::assert!(header.contains("typedef struct WireHeader"));
+    ::std::assert!(header.contains("int32_t hygiene_frame_status(WireFrame_uint32_t frame);"));
+    let frame = Frame {
+        status: ::palisade::ffi::Checked::from_raw(9),
+        ready: ::palisade::ffi::Checked::new(true),
+        payload: 1,
+    };
+    ::std::assert_eq!(hygiene_frame_status(frame), -1);
     let sink = ::std::sync::Arc::new(::palisade::audit::MemorySink::new());
     {
         let _scope =

@@ -16,3 +16,10 @@ extern "C" {
     /// Calls `pointers.callback(argument)` and adds the sample count.
     pub fn pointers_call(pointers: *const Pointers, argument: i32) -> i32;
 }
+
+pub mod from_c;
+
+/// The README's `#[ffi_safe]` example, compiled as written (extracted by `build.rs`).
+pub mod readme {
+    include!(concat!(env!("OUT_DIR"), "/readme_ffi.rs"));
+}

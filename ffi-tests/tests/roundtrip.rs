@@ -4,6 +4,7 @@
 
 use std::ptr;
 
+use palisade::ffi::Checked;
 use palisade::ffi_safe;
 use palisade_ffi_tests::types::{Celsius, Padded, Pointers, Reading, Samples, Unit};
 use palisade_ffi_tests::{pointers_call, reading_copy, reading_scaled, unit_from_c};
@@ -13,14 +14,14 @@ fn sample() -> Reading {
         padded: Padded {
             tag: 7,
             value: 1 << 40,
-            flag: true,
+            flag: Checked::new(true),
         },
         samples: Samples {
             count: 3,
             values: [1, -2, 3, 0, 0, 0, 0, 9],
         },
         temperature: Celsius(21.5),
-        unit: Unit::Metric,
+        unit: Checked::new(Unit::Metric),
     }
 }
 
@@ -35,14 +36,14 @@ fn structs_round_trip_by_value() {
             padded: Padded {
                 tag: 8,
                 value: 1 << 41,
-                flag: false
+                flag: Checked::new(false)
             },
             samples: Samples {
                 count: 3,
                 values: [2, -4, 6, 0, 0, 0, 0, 9]
             },
             temperature: Celsius(43.0),
-            unit: Unit::Imperial,
+            unit: Checked::new(Unit::Imperial),
         }
     );
 }
@@ -54,14 +55,14 @@ fn structs_round_trip_by_pointer() {
         padded: Padded {
             tag: 0,
             value: 0,
-            flag: false,
+            flag: Checked::new(false),
         },
         samples: Samples {
             count: 0,
             values: [0; 8],
         },
         temperature: Celsius(0.0),
-        unit: Unit::Kelvin,
+        unit: Checked::new(Unit::Kelvin),
     };
     // SAFETY: both pointers come from live locals of the declared type; the C side
     // reads `*input` and writes a whole `Reading` to `*output`.

@@ -38,8 +38,61 @@ pub fn derive_builder(input: TokenStream) -> TokenStream {
 }
 
 /// Checks at compile time that a struct, a fieldless enum or an `extern "C" fn` can
-/// cross an FFI boundary, with layout assertions and C descriptions. See the
-/// `palisade` crate.
+/// cross an FFI boundary, with layout assertions, C descriptions and prototypes.
+///
+/// **Nothing C can put in a value is undefined behaviour.** What C writes (an
+/// `extern "C" fn` parameter, a struct field) must implement `palisade::ffi::FromC`:
+/// valid for every bit pattern. What Rust writes (a result) must implement
+/// `palisade::ffi::FfiSafe`: a C layout.
+///
+/// | type C passes | take instead |
+/// |---|---|
+/// | `bool`, an `#[ffi_safe]` enum, `NonZero*` | `palisade::ffi::Checked<T>`, then `.get()` |
+/// | a `#[validated]` `#[ffi_safe]` struct | `Checked<T>` (its `get()` runs the rules) |
+/// | `&T`, `&mut T`, `NonNull<T>`, `Box<T>`, `extern "C" fn` | `Option<…>` (NULL is `None`) |
+/// | `[bool; N]` | `[Checked<bool>; N]` |
+/// | `String`, `&str` / `Vec<T>`, `&[T]` | `FfiStr` or `*const c_char` / `FfiSlice<T>` |
+///
+/// On a **struct** (`#[repr(C)]` or `#[repr(transparent)]`, in either order):
+/// `FfiSafe`, `FromC` (or `CheckedRepr` when it has `#[validated]`,
+/// `#[derive(Validate)]`, `#[validate]` or `#[invariant]` below `#[ffi_safe]`; a
+/// `Validate` impl `#[ffi_safe]` cannot see is refused with that fix), and `CType`.
+/// Options, each a compile-time assertion naming the type and both figures:
+/// `size = N`, `align = N`, `no_padding` (padding at every depth: between, after and
+/// inside fields), per field `#[ffi(offset = K)]`; and `c_name = "Name"`, its name in
+/// C headers when two Rust types share one.
+///
+/// On a **fieldless enum** with an integer repr: `TryFrom<Repr>` (unknown values are
+/// an `InvalidDiscriminant`, never a transmute), `to_raw()`, `CheckedRepr`, `CType`.
+///
+/// On an **`extern "C" fn`**: every parameter `FromC`, the result `FfiSafe`;
+/// `on_panic = EXPR` returns `EXPR` instead of aborting on a panic. With
+/// `#[unsafe(no_mangle)]` / `#[no_mangle]` / `#[unsafe(export_name = "...")]` it
+/// describes its C prototype: `CHeader::new("x.h").function::<name>()`.
+///
+/// ```ignore
+/// use palisade::ffi::{CHeader, Checked};
+/// use palisade::ffi_safe;
+///
+/// #[ffi_safe]
+/// #[repr(u8)]
+/// #[derive(Clone, Copy)]
+/// pub enum Mode { Off = 0, On = 1 }
+///
+/// #[ffi_safe(size = 8, no_padding)]
+/// #[repr(C)]
+/// pub struct Command { id: u32, mode: Checked<Mode>, _reserved: [u8; 3] }
+///
+/// #[ffi_safe(on_panic = -1)]
+/// #[unsafe(no_mangle)]
+/// pub extern "C" fn run(command: Command) -> i32 {
+///     match command.mode.get() { Ok(Mode::On) => 1, Ok(Mode::Off) => 0, Err(_) => -2 }
+/// }
+///
+/// let header = CHeader::new("cmd.h").with::<Command>().function::<run>().render()?;
+/// ```
+///
+/// The `palisade` crate's README has the full guide; its examples are tested.
 #[proc_macro_attribute]
 pub fn ffi_safe(args: TokenStream, input: TokenStream) -> TokenStream {
     ffi::expand(args.into(), input.into()).into()

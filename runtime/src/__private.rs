@@ -4,6 +4,7 @@
 // The standard items generated code names, so a user type called `Result`, `Some`
 // or `core` cannot capture them.
 pub use alloc::vec;
+pub use core::any::type_name;
 pub use core::convert::{AsRef, Into, TryFrom};
 pub use core::default::Default;
 pub use core::iter::Iterator;
@@ -12,7 +13,7 @@ pub use core::mem::{align_of, offset_of, replace, size_of};
 pub use core::ops::Bound;
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
-pub use core::{cfg, env, module_path, panic};
+pub use core::{cfg, concat, env, module_path, panic};
 #[cfg(feature = "std")]
 pub use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -27,9 +28,15 @@ pub use crate::builder;
 /// What `#[ffi_safe]` names.
 pub mod ffi {
     pub use crate::ffi::__private::*;
-    pub use crate::ffi::{CField, CHeader, CType, CTypeRef, FfiSafe, InvalidDiscriminant};
+    pub use crate::ffi::{
+        CField, CFunction, CHeader, CPrototype, CType, CTypeRef, CheckedRepr, FfiSafe, FromC,
+        InvalidDiscriminant, InvalidValue, NoChecksIn,
+    };
 }
+pub use crate::__palisade_impl_checked_enum as impl_checked_enum;
+pub use crate::__palisade_impl_checked_struct as impl_checked_struct;
 pub use crate::__palisade_impl_ffi_safe as impl_ffi_safe;
+pub use crate::__palisade_impl_from_c as impl_from_c;
 
 /// What `#[audit_log]` names.
 #[cfg(feature = "std")]

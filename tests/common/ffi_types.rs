@@ -2,16 +2,18 @@
 
 use std::ffi::c_char;
 
+use palisade::ffi::Checked;
 use palisade::ffi_safe;
 
-/// A struct whose fields leave natural padding (after `tag`, and at the end).
+/// A struct whose fields leave natural padding (after `tag`, and at the end); its
+/// `bool` comes from C as `Checked<bool>`.
 #[ffi_safe]
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Padded {
     pub tag: u8,
     pub value: u64,
-    pub flag: bool,
+    pub flag: Checked<bool>,
 }
 
 /// A fixed array field.
@@ -59,5 +61,5 @@ pub struct Reading {
     pub padded: Padded,
     pub samples: Samples,
     pub temperature: Celsius,
-    pub unit: Unit,
+    pub unit: Checked<Unit>,
 }

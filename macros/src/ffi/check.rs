@@ -40,6 +40,11 @@ pub struct Struct {
     pub align: Option<syn::Expr>,
     /// `no_padding`.
     pub no_padding: bool,
+    /// Its name in C: `c_name = "..."`, else its Rust name.
+    pub c_name: String,
+    /// The struct has checks (`#[validated]`, `#[derive(Validate)]`, `#[validate]` on
+    /// a field, `#[invariant]`): C passes it as `Checked<T>`, never directly.
+    pub has_checks: bool,
 }
 
 /// A checked struct field.
@@ -60,6 +65,8 @@ pub struct Enum {
     pub item: syn::ItemEnum,
     /// Its integer repr.
     pub repr: syn::Ident,
+    /// Its name in C: `c_name = "..."`, else its Rust name.
+    pub c_name: String,
 }
 
 /// A checked `extern "C" fn`.
@@ -68,8 +75,24 @@ pub struct Function {
     pub item: syn::ItemFn,
     /// `on_panic = EXPR`.
     pub on_panic: Option<syn::Expr>,
-    /// Parameter and result types to require `FfiSafe` of.
-    pub checked: Vec<syn::Type>,
+    /// Parameter types to require `FromC` of (C writes them).
+    pub params: Vec<syn::Type>,
+    /// The result type to require `FfiSafe` of (Rust writes it).
+    pub result: Option<syn::Type>,
+    /// The symbol C links to (`#[unsafe(no_mangle)]`, `#[unsafe(export_name = "..")]`),
+    /// or `None` for a mangled function, which has no prototype.
+    pub link_name: Option<String>,
+    /// Whether a prototype can be described: not generic.
+    pub describable: bool,
+}
+
+/// Who writes a value of a type: what the type must be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// C writes it (a parameter, a struct field): valid for every bit pattern.
+    FromC,
+    /// Rust writes it (a result): a C layout is enough.
+    ToC,
 }
 
 const INT_REPRS: [&str; 10] = [
@@ -207,7 +230,7 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) 
             }
         }
         field.attrs.retain(|attr| !attr.path().is_ident(FFI));
-        check_type(&field.ty, errors);
+        check_type(&field.ty, Direction::FromC, errors);
         let member = match &field.ident {
             Some(ident) => syn::Member::Named(ident.clone()),
             None => syn::Member::Unnamed(syn::Index::from(index)),
@@ -225,14 +248,52 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) 
             offset,
         });
     }
+    let has_checks = has_checks(&item);
+    let c_name = c_name(args, &item.ident, errors);
     Struct {
+        c_name,
         item,
         transparent,
         fields,
         size: args.size.clone(),
         align: args.align.clone(),
         no_padding: args.no_padding.is_present() && !generic,
+        has_checks,
     }
+}
+
+/// Whether palisade's validation runs on the struct: C must not build it directly.
+/// (Seen here when `#[ffi_safe]` is written above it; otherwise the generated
+/// `Validate` probe refuses the struct with the fix.)
+fn has_checks(item: &syn::ItemStruct) -> bool {
+    let last_is = |attr: &syn::Attribute, name: &str| {
+        attr.path()
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == name)
+    };
+    let derives_validate = |attr: &syn::Attribute| {
+        attr.path().is_ident("derive")
+            && attr
+                .parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+                )
+                .is_ok_and(|paths| {
+                    paths.iter().any(|path| {
+                        path.segments
+                            .last()
+                            .is_some_and(|segment| segment.ident == "Validate")
+                    })
+                })
+    };
+    item.attrs.iter().any(|attr| {
+        last_is(attr, "validated") || attr.path().is_ident("invariant") || derives_validate(attr)
+    }) || item.fields.iter().any(|field| {
+        field
+            .attrs
+            .iter()
+            .any(|attr| attr.path().is_ident("validate"))
+    })
 }
 
 fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Errors) -> Enum {
@@ -269,11 +330,37 @@ fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Errors) -> Enum 
         );
         syn::Ident::new("u8", proc_macro2::Span::call_site())
     });
-    Enum { item, repr }
+    let c_name = c_name(args, &item.ident, errors);
+    Enum { item, repr, c_name }
+}
+
+/// The C name `c_name = "..."` gives, checked to be a C identifier, else `ident`.
+fn c_name(args: &RawArgs, ident: &syn::Ident, errors: &mut Errors) -> String {
+    let Some(lit) = &args.c_name else {
+        return ident.to_string().trim_start_matches("r#").into();
+    };
+    let value = lit.value();
+    let identifier = value.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !identifier {
+        errors.push(
+            error(format!(
+                "`{value}` is not a C identifier: use ASCII letters, digits and `_`, not starting with a digit"
+            ))
+            .at(lit),
+        );
+    }
+    value
 }
 
 fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Errors) -> Function {
     only_for_structs(args, "a function", errors);
+    if let Some(c_name) = &args.c_name {
+        errors.push(
+            error("`c_name` names a type in C; a function's C name is its symbol: use `#[unsafe(export_name = \"...\")]`")
+                .at(c_name),
+        );
+    }
     let is_c = item.sig.abi.as_ref().is_some_and(|abi| {
         abi.name
             .as_ref()
@@ -297,31 +384,73 @@ fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Errors) -> Function 
         .type_params()
         .map(|param| param.ident.to_string())
         .collect::<Vec<_>>();
-    let mut checked = Vec::new();
-    let mut take = |ty: &syn::Type, errors: &mut Errors| {
-        check_type(ty, errors);
-        if !crate::util::mentions_type_param(ty, &item.sig.generics) && generic_names.is_empty() {
-            checked.push(ty.clone());
-        }
+    let concrete = |ty: &syn::Type| {
+        !crate::util::mentions_type_param(ty, &item.sig.generics) && generic_names.is_empty()
     };
+    let mut params = Vec::new();
     for input in &item.sig.inputs {
         if let syn::FnArg::Typed(typed) = input {
-            take(&typed.ty, errors);
+            check_type(&typed.ty, Direction::FromC, errors);
+            if concrete(&typed.ty) {
+                params.push((*typed.ty).clone());
+            }
         }
     }
+    let mut result = None;
     if let syn::ReturnType::Type(_, ty) = &item.sig.output {
-        take(ty, errors);
+        check_type(ty, Direction::ToC, errors);
+        if concrete(ty) {
+            result = Some((**ty).clone());
+        }
     }
+    let link_name = link_name(&item);
+    let describable = generic_names.is_empty() && item.sig.generics.const_params().next().is_none();
     Function {
         item,
         on_panic: args.on_panic.clone(),
-        checked,
+        params,
+        result,
+        link_name,
+        describable,
     }
 }
 
-/// Reports, with advice, the types that are never FFI-safe and that a macro can
-/// recognise by their syntax. Everything else is left to the `FfiSafe` bound.
-fn check_type(ty: &syn::Type, errors: &mut Errors) {
+/// The symbol of a function C can link to: its name under `no_mangle`, the given
+/// name under `export_name`, in either attribute form (`#[no_mangle]`,
+/// `#[unsafe(no_mangle)]`).
+fn link_name(item: &syn::ItemFn) -> Option<String> {
+    for attr in &item.attrs {
+        let meta = if attr.path().is_ident("unsafe") {
+            match attr.parse_args::<syn::Meta>() {
+                Ok(meta) => meta,
+                Err(_) => continue,
+            }
+        } else {
+            attr.meta.clone()
+        };
+        match &meta {
+            syn::Meta::Path(path) if path.is_ident("no_mangle") => {
+                return Some(item.sig.ident.to_string().trim_start_matches("r#").into());
+            }
+            syn::Meta::NameValue(pair) if pair.path.is_ident("export_name") => {
+                if let syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(name),
+                    ..
+                }) = &pair.value
+                {
+                    return Some(name.value());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reports, with advice, the types that are never FFI-safe, and those C must not
+/// write by value, that a macro can recognise by their syntax. Everything else is
+/// left to the `FfiSafe` / `FromC` bounds.
+fn check_type(ty: &syn::Type, direction: Direction, errors: &mut Errors) {
     if let Some(advice) = advice(ty) {
         errors.push(
             error(format!(
@@ -330,7 +459,94 @@ fn check_type(ty: &syn::Type, errors: &mut Errors) {
             ))
             .at(ty),
         );
+    } else if direction == Direction::FromC {
+        if let Some(fix) = from_c_fix(ty) {
+            errors.push(
+                error(format!(
+                    "`{}` cannot come from C by value: {fix}",
+                    crate::util::type_text(ty)
+                ))
+                .at(ty),
+            );
+        }
     }
+}
+
+/// For a type with a C layout but values C can write that are not valid (`bool`
+/// holding 2, a reference holding NULL), what to take instead.
+pub fn from_c_fix(ty: &syn::Type) -> Option<String> {
+    let text = crate::util::type_text(ty);
+    match ty {
+        syn::Type::Group(group) => from_c_fix(&group.elem),
+        syn::Type::Paren(paren) => from_c_fix(&paren.elem),
+        syn::Type::Array(array) => {
+            let element = crate::util::type_text(&array.elem);
+            let len = crate::util::source_text(&array.len);
+            from_c_fix(&array.elem).map(|_| {
+                format!(
+                    "C writes every element, and `{element}` cannot come from C by value; \
+                     take `[{}; {len}]`",
+                    fixed_form(&array.elem)
+                )
+            })
+        }
+        syn::Type::Reference(_) => Some(format!(
+            "C can pass NULL; take `Option<{text}>` and handle `None`"
+        )),
+        syn::Type::FnPtr(_) => Some(format!(
+            "C can pass NULL; take `Option<{text}>` and handle `None`"
+        )),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let name = last.ident.to_string();
+            let has_arguments = !matches!(last.arguments, syn::PathArguments::None);
+            match name.as_str() {
+                "bool" if path.path.segments.len() == 1 && !has_arguments => Some(
+                    "C can pass any byte, and only 0 and 1 are a `bool`; take \
+                     `palisade::ffi::Checked<bool>` and call `.get()`"
+                        .into(),
+                ),
+                "NonNull" | "Box" if has_arguments => Some(format!(
+                    "C can pass NULL; take `Option<{text}>` and handle `None`"
+                )),
+                _ if is_non_zero(&name, has_arguments) => Some(format!(
+                    "C can pass 0; take `Option<{text}>` (0 is `None`) or \
+                     `palisade::ffi::Checked<{text}>` and call `.get()`"
+                )),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// How C should pass a type whose values it can get wrong.
+fn fixed_form(ty: &syn::Type) -> String {
+    let text = crate::util::type_text(ty);
+    match ty {
+        syn::Type::Reference(_) | syn::Type::FnPtr(_) => format!("Option<{text}>"),
+        syn::Type::Path(path)
+            if path
+                .path
+                .segments
+                .last()
+                .is_some_and(|last| last.ident == "NonNull" || last.ident == "Box") =>
+        {
+            format!("Option<{text}>")
+        }
+        _ => format!("palisade::ffi::Checked<{text}>"),
+    }
+}
+
+fn is_non_zero(name: &str, has_arguments: bool) -> bool {
+    (name == "NonZero" && has_arguments)
+        || (!has_arguments
+            && name.strip_prefix("NonZero").is_some_and(|rest| {
+                matches!(
+                    rest,
+                    "U8" | "U16" | "U32" | "U64" | "Usize" | "I8" | "I16" | "I32" | "I64" | "Isize"
+                )
+            }))
 }
 
 /// Whether the syntax alone says `ty` is not FFI-safe, and what to use instead.

@@ -7,7 +7,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::check::{Enum, Function, Kind, Model, Struct};
+use super::check::{Direction, Enum, Function, Kind, Model, Struct};
 
 /// The whole output of `#[ffi_safe]`.
 pub fn expand(model: &Model) -> TokenStream {
@@ -19,9 +19,18 @@ pub fn expand(model: &Model) -> TokenStream {
     }
 }
 
-/// `const _: () = { let _: fn() = must_be_ffi_safe::<T>; ... };` for concrete types,
-/// each spanned on its type so the error lands there.
-fn field_checks<'a>(private: &Private, types: impl Iterator<Item = &'a syn::Type>) -> TokenStream {
+/// `const _: () = { let _: fn() = must_come_from_c::<T>; ... };` (or
+/// `must_be_ffi_safe` for what Rust writes) for concrete types, each spanned on its
+/// type so the error lands there.
+fn field_checks<'a>(
+    private: &Private,
+    direction: Direction,
+    types: impl Iterator<Item = &'a syn::Type>,
+) -> TokenStream {
+    let (function, bound) = match direction {
+        Direction::FromC => (quote!(must_come_from_c), quote!(#private::ffi::FromC)),
+        Direction::ToC => (quote!(must_be_ffi_safe), quote!(#private::ffi::FfiSafe)),
+    };
     let mut seen = Vec::new();
     let uses = types
         .filter(|ty| {
@@ -33,7 +42,7 @@ fn field_checks<'a>(private: &Private, types: impl Iterator<Item = &'a syn::Type
         })
         .map(|ty| {
             quote_spanned! {ty.span()=>
-                let _: fn() = must_be_ffi_safe::<#ty>;
+                let _: fn() = #function::<#ty>;
             }
         })
         .collect::<Vec<_>>();
@@ -42,10 +51,28 @@ fn field_checks<'a>(private: &Private, types: impl Iterator<Item = &'a syn::Type
     }
     quote! {
         const _: () = {
-            fn must_be_ffi_safe<T: #private::ffi::FfiSafe>() {}
+            fn #function<T: #bound>() {}
             #(#uses)*
         };
     }
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// A const item that panics with a message built at compile time when `failed`.
@@ -70,19 +97,10 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
     let (_, ty_generics, where_clause) = item.generics.split_for_impl();
-    let generic = !item.generics.params.is_empty();
-    let concrete = model
-        .fields
-        .iter()
-        .map(|field| &field.ty)
-        .filter(|ty| !crate::util::mentions_type_param(ty, &item.generics));
-    let checks = if generic {
-        TokenStream::new()
-    } else {
-        field_checks(private, concrete)
-    };
+    let generic = item.generics.type_params().next().is_some()
+        || item.generics.const_params().next().is_some();
 
-    let mut bounds = where_clause
+    let predicates = where_clause
         .map(|clause| {
             clause
                 .predicates
@@ -91,19 +109,75 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    // Concrete field types are checked once, above; those that mention a type
-    // parameter are required of each instantiation.
-    for field in model
+    // Every concrete field must come from C: the bound, spanned on the field's type,
+    // is the one place a wrong field is reported. A field that mentions a type
+    // parameter needs a C layout for the struct to have one, and is required to be
+    // `FromC` for the struct to be (`generic_bounds`).
+    // (Both impls carry the same concrete bounds, so rustc reports a wrong field once.)
+    let mut bounds = predicates.clone();
+    let mut generic_bounds = predicates;
+    let mut seen = Vec::new();
+    for field in &model.fields {
+        let ty = &field.ty;
+        let text = quote!(#ty).to_string();
+        if seen.contains(&text) {
+            continue;
+        }
+        seen.push(text);
+        if crate::util::mentions_type_param(ty, &item.generics) {
+            bounds.push(quote!(#ty: #private::ffi::FfiSafe,));
+            generic_bounds.push(quote!(#ty: #private::ffi::FromC,));
+        } else {
+            // Every token on the field's type, so rustc points there.
+            let bound = respan(quote!(#ty: #private::ffi::FromC,), ty.span());
+            bounds.push(bound.clone());
+            generic_bounds.push(bound);
+        }
+    }
+    let impl_params = item.generics.params.iter().collect::<Vec<_>>();
+    let field_types = model
         .fields
         .iter()
-        .filter(|field| crate::util::mentions_type_param(&field.ty, &item.generics))
-    {
-        let ty = &field.ty;
-        bounds.push(quote!(#ty: #private::ffi::FfiSafe,));
-    }
-    let impl_params = item.generics.params.iter();
+        .map(|field| &field.ty)
+        .collect::<Vec<_>>();
+    // Padding between and after the fields, plus the padding inside each field.
+    let padding = quote! {
+        #private::size_of::<Self>()
+            - (0 #(+ #private::size_of::<#field_types>())*)
+            #(+ <#field_types as #private::ffi::FfiSafe>::PADDING)*
+    };
     let impl_safe = quote! {
-        #private::impl_ffi_safe!([#(#impl_params),*] #ident #ty_generics, [#(#bounds)*]);
+        #private::impl_ffi_safe!([#(#impl_params),*] #ident #ty_generics, [#(#bounds)*], #padding);
+    };
+    let impl_from_c = if model.has_checks {
+        quote! {
+            #private::impl_checked_struct!([#(#impl_params),*] #ident #ty_generics, [#(#generic_bounds)*], #name);
+        }
+    } else {
+        // A struct whose `Validate` impl `#[ffi_safe]` could not see (its
+        // `#[validated]` ran first) is refused here, with the fix.
+        let probe = if generic {
+            TokenStream::new()
+        } else {
+            let lifetimes = item.generics.lifetimes().map(|_| quote!('static));
+            let ident = quote!(#ident<#(#lifetimes),*>);
+            quote_spanned! {item.ident.span()=>
+                const _: () = {
+                    fn runs_no_checks() {
+                        // One of the two answers the probe; the other stays unused.
+                        #[allow(unused_imports)]
+                        use #private::ffi::{Plain as _, Validated as _};
+                        fn must_run_no_checks<T: #private::ffi::NoChecksIn<#ident>>(_: T) {}
+                        must_run_no_checks((&&#private::ffi::Probe::<#ident>::NEW).checks());
+                    }
+                    let _: fn() = runs_no_checks;
+                };
+            }
+        };
+        quote! {
+            #private::impl_from_c!([#(#impl_params),*] #ident #ty_generics, [#(#generic_bounds)*]);
+            #probe
+        }
     };
 
     let mut assertions = Vec::new();
@@ -154,6 +228,23 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
     }
     if model.no_padding {
         let span = Span::call_site();
+        for field in &model.fields {
+            let ty = &field.ty;
+            let inner = quote!(<#ty as #private::ffi::FfiSafe>::PADDING);
+            let failed = quote!(#inner != 0);
+            let inside_text = format!(
+                " bytes of padding inside `{}` (a `{}`); `no_padding` counts padding at every \
+                 depth: reorder or pad the fields of that type",
+                field.c_name,
+                crate::util::type_text(ty)
+            );
+            let message = quote! {
+                .text(#has_text)
+                .number(#inner)
+                .text(#inside_text)
+            };
+            assertions.push(assertion(private, ty.span(), &failed, &message));
+        }
         let mut previous: Option<&super::check::Field> = None;
         for field in &model.fields {
             let member = &field.member;
@@ -199,8 +290,8 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
     quote! {
         #item
         const _: () = {
-            #checks
             #impl_safe
+            #impl_from_c
             #(#assertions)*
             #c_type
         };
@@ -212,24 +303,24 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
 fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
     let item = &model.item;
     let ident = &item.ident;
-    let name = ident.to_string();
+    let ident_text = ident.to_string();
+    let name = &model.c_name;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
-    let probe = |ty: &syn::Type| quote!((&&#private::ffi::Probe::<#ty>::NEW));
-    let define_fields = model.fields.iter().map(|field| {
-        let probe = probe(&field.ty);
-        quote!(#probe.define_in(header);)
-    });
+    let define_fields = model
+        .fields
+        .iter()
+        .map(|field| define_calls(private, &field.ty));
     let definition = if model.transparent {
         let inner = model
             .fields
             .iter()
             .find(|field| !is_phantom(&field.ty))
             .or_else(|| model.fields.first())
-            .map(|field| probe(&field.ty));
+            .map(|field| describe(private, &field.ty));
         quote! {
             header.define_alias(
-                #name,
-                &#inner.describe(),
+                name,
+                &#inner,
                 #private::size_of::<Self>(),
                 #private::align_of::<Self>(),
             );
@@ -239,41 +330,148 @@ fn struct_c_type(private: &Private, model: &Struct) -> TokenStream {
             let c_name = &field.c_name;
             let member = &field.member;
             let ty = &field.ty;
-            let probe = probe(ty);
+            let described = describe(private, ty);
             quote! {
-                #private::ffi::CField {
-                    name: #c_name,
-                    ty: #probe.describe(),
-                    offset: #private::offset_of!(#ident #ty_generics, #member),
-                    size: #private::size_of::<#ty>(),
-                }
+                #private::ffi::CField::new(
+                    #c_name,
+                    #described,
+                    #private::offset_of!(Self, #member),
+                    #private::size_of::<#ty>(),
+                    #private::align_of::<#ty>(),
+                )
             }
         });
         quote! {
             header.define_struct(
-                #name,
+                name,
                 #private::size_of::<Self>(),
                 #private::align_of::<Self>(),
                 #private::vec![#(#fields),*],
             );
         }
     };
+    // Each instantiation of a generic struct is its own C type, named after the
+    // arguments that shape its layout, so those must have C names too. A parameter
+    // seen only in `PhantomData` or behind a raw pointer (a typed handle) does not
+    // change the layout: it needs no C name (the pointer is `void *`), and every
+    // instantiation shares one definition.
+    let layout_fields = model
+        .fields
+        .iter()
+        .filter(|field| !is_phantom(&field.ty) && !matches!(field.ty, syn::Type::Ptr(_)))
+        .collect::<Vec<_>>();
+    let type_params = item
+        .generics
+        .type_params()
+        .map(|param| &param.ident)
+        .filter(|param| layout_fields.iter().any(|field| mentions(&field.ty, param)))
+        .collect::<Vec<_>>();
+    let const_params = item
+        .generics
+        .const_params()
+        .map(|param| &param.ident)
+        .collect::<Vec<_>>();
+    let mut predicates = where_clause
+        .map(|clause| {
+            clause
+                .predicates
+                .iter()
+                .map(|p| quote!(#p,))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for param in &type_params {
+        predicates.push(quote!(#param: #private::ffi::CType,));
+    }
+    let c_type = if type_params.is_empty() && const_params.is_empty() {
+        quote!(#private::ffi::CTypeRef::named(#name))
+    } else {
+        quote! {
+            #private::ffi::CTypeRef::instance(
+                #name,
+                &[#(<#type_params as #private::ffi::CType>::c_type()),*],
+                &[#(#const_params as i128),*],
+            )
+        }
+    };
     quote! {
         #[automatically_derived]
-        impl #impl_generics #private::ffi::CType for #ident #ty_generics #where_clause {
+        impl #impl_generics #private::ffi::CType for #ident #ty_generics where #(#predicates)* {
             fn c_type() -> #private::ffi::CTypeRef {
-                #private::ffi::CTypeRef::named(#name)
+                #c_type
             }
 
             fn define(header: &mut #private::ffi::CHeader) {
+                #[allow(unused_imports)]
                 use #private::ffi::{Described as _, Fallback as _};
-                if header.is_defined(#name) {
+                let c_type = <Self as #private::ffi::CType>::c_type();
+                let name = c_type.name().unwrap_or(#name);
+                // The struct's path, not its `type_name`: instantiations that differ
+                // only in a phantom parameter are one C type.
+                let rust_path = #private::concat!(#private::module_path!(), "::", #ident_text);
+                if !header.claim(name, rust_path) {
                     return;
                 }
                 #(#define_fields)*
                 #definition
             }
         }
+    }
+}
+
+/// Whether `ty` mentions the type parameter `param`.
+fn mentions(ty: &syn::Type, param: &syn::Ident) -> bool {
+    fn walk(tokens: TokenStream, param: &syn::Ident) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => ident == *param,
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), param),
+            _ => false,
+        })
+    }
+    walk(quote!(#ty), param)
+}
+
+/// Whether `ty` is written `c_char` (C's `char`, whatever its sign on the target).
+fn is_c_char(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path) if path.qself.is_none()
+        && path.path.segments.last().is_some_and(|last| last.ident == "c_char"))
+}
+
+/// An expression for `ty`'s C type: through its `CType` impl where it has one,
+/// `char` for `c_char`, `void` for the target of a pointer C cannot name, and
+/// opaque bytes of the right size and alignment for anything else.
+pub fn describe(private: &Private, ty: &syn::Type) -> TokenStream {
+    match ty {
+        syn::Type::Group(group) => describe(private, &group.elem),
+        syn::Type::Paren(paren) => describe(private, &paren.elem),
+        _ if is_c_char(ty) => quote!(#private::ffi::CTypeRef::named("char")),
+        syn::Type::Ptr(pointer) => {
+            let mutable = matches!(pointer.mutability, syn::PointerMutability::Mut(_));
+            let to = match &*pointer.elem {
+                elem @ (syn::Type::Ptr(_) | syn::Type::Array(_)) => describe(private, elem),
+                elem if is_c_char(elem) => describe(private, elem),
+                elem => quote!((&&#private::ffi::Probe::<#elem>::NEW).describe_pointee()),
+            };
+            quote!(#private::ffi::CTypeRef::pointer(#to, #mutable))
+        }
+        syn::Type::Array(array) => {
+            let of = describe(private, &array.elem);
+            let len = &array.len;
+            quote!(#private::ffi::CTypeRef::array(#of, #len))
+        }
+        _ => quote!((&&#private::ffi::Probe::<#ty>::NEW).describe()),
+    }
+}
+
+/// Statements adding the definitions `ty` needs to `header`.
+pub fn define_calls(private: &Private, ty: &syn::Type) -> TokenStream {
+    match ty {
+        syn::Type::Group(group) => define_calls(private, &group.elem),
+        syn::Type::Paren(paren) => define_calls(private, &paren.elem),
+        _ if is_c_char(ty) => TokenStream::new(),
+        syn::Type::Ptr(pointer) => define_calls(private, &pointer.elem),
+        syn::Type::Array(array) => define_calls(private, &array.elem),
+        _ => quote!((&&#private::ffi::Probe::<#ty>::NEW).define_in(header);),
     }
 }
 
@@ -286,6 +484,7 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
     let repr = &model.repr;
+    let c_name = &model.c_name;
     let variants = item
         .variants
         .iter()
@@ -299,7 +498,8 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
     quote! {
         #item
         const _: () = {
-            #private::impl_ffi_safe!([] #ident, []);
+            #private::impl_ffi_safe!([] #ident, [], 0);
+            #private::impl_checked_enum!(#ident, #repr, #name);
 
             #[automatically_derived]
             impl #private::TryFrom<#repr> for #ident {
@@ -326,12 +526,15 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
             #[automatically_derived]
             impl #private::ffi::CType for #ident {
                 fn c_type() -> #private::ffi::CTypeRef {
-                    #private::ffi::CTypeRef::named(#name)
+                    #private::ffi::CTypeRef::named(#c_name)
                 }
 
                 fn define(header: &mut #private::ffi::CHeader) {
+                    if !header.claim(#c_name, #private::type_name::<Self>()) {
+                        return;
+                    }
                     header.define_enum(
-                        #name,
+                        #c_name,
                         &<#repr as #private::ffi::CType>::c_type(),
                         #private::size_of::<Self>(),
                         #private::align_of::<Self>(),
@@ -345,7 +548,8 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
 
 fn expand_fn(private: &Private, model: &Function) -> TokenStream {
     let mut item = model.item.clone();
-    let checks = field_checks(private, model.checked.iter());
+    let mut checks = field_checks(private, Direction::FromC, model.params.iter());
+    checks.extend(field_checks(private, Direction::ToC, model.result.iter()));
     let block = &item.block;
     let body = match &model.on_panic {
         Some(on_panic) => quote! {
@@ -360,5 +564,80 @@ fn expand_fn(private: &Private, model: &Function) -> TokenStream {
         #checks
         #body
     });
-    quote!(#item)
+    let prototype = prototype(private, model);
+    quote! {
+        #item
+        #prototype
+    }
+}
+
+/// A type named like the function (types and functions live in different
+/// namespaces), so that `CHeader::function::<name>()` can ask for its prototype; it
+/// implements `CFunction` only when C can link to the function.
+fn prototype(private: &Private, model: &Function) -> TokenStream {
+    if !model.describable {
+        return TokenStream::new();
+    }
+    let item = &model.item;
+    let vis = &item.vis;
+    let ident = &item.sig.ident;
+    let doc = format!("The C prototype of [`{ident}()`], for `CHeader::function::<{ident}>()`.");
+    let marker = quote! {
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[allow(non_camel_case_types, dead_code)]
+        #vis struct #ident {}
+    };
+    let Some(link_name) = &model.link_name else {
+        return marker;
+    };
+    let mut params = Vec::new();
+    let mut defines = Vec::new();
+    for (index, input) in item.sig.inputs.iter().enumerate() {
+        let syn::FnArg::Typed(typed) = input else {
+            continue;
+        };
+        let name = match &*typed.pat {
+            syn::Pat::Ident(pat) => pat.ident.to_string().trim_start_matches("r#").to_owned(),
+            _ => format!("arg{index}"),
+        };
+        let described = describe(private, &typed.ty);
+        params.push(quote!((#name, #described)));
+        defines.push(define_calls(private, &typed.ty));
+    }
+    let returns = match &item.sig.output {
+        syn::ReturnType::Type(_, ty) if !matches!(&**ty, syn::Type::Never(_)) && !is_unit(ty) => {
+            defines.push(define_calls(private, ty));
+            let described = describe(private, ty);
+            quote!(#private::Some(#described))
+        }
+        _ => quote!(#private::None),
+    };
+    quote! {
+        #marker
+
+        #[automatically_derived]
+        impl #private::ffi::CFunction for #ident {
+            fn prototype() -> #private::ffi::CPrototype {
+                #[allow(unused_imports)]
+                use #private::ffi::{Described as _, Fallback as _};
+                fn define(header: &mut #private::ffi::CHeader) {
+                    #[allow(unused_imports)]
+                    use #private::ffi::{Described as _, Fallback as _};
+                    let _ = &header;
+                    #(#defines)*
+                }
+                #private::ffi::CPrototype {
+                    link_name: #link_name,
+                    returns: #returns,
+                    params: #private::vec![#(#params),*],
+                    define,
+                }
+            }
+        }
+    }
+}
+
+fn is_unit(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Tuple(tuple) if tuple.elems.is_empty())
 }

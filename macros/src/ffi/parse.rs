@@ -19,6 +19,8 @@ pub struct RawArgs {
     pub no_padding: Flag,
     /// `on_panic = EXPR`: what an `extern "C" fn` returns when its body panics.
     pub on_panic: Option<syn::Expr>,
+    /// `c_name = "Name"`: the type's name in C headers, when its Rust name is taken.
+    pub c_name: Option<syn::LitStr>,
     /// `crate = "path"`: where to find palisade when it is re-exported or renamed.
     pub krate: Option<syn::Path>,
 }
@@ -74,7 +76,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, (syn::Error
     Keys::new(
         "#[ffi_safe(...)]",
         "option",
-        &["size", "align", "no_padding", "on_panic", "crate"],
+        &["size", "align", "no_padding", "on_panic", "c_name", "crate"],
     )
     .parse(args, &mut errors, |name, meta| {
         match name {
@@ -82,6 +84,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, (syn::Error
             "align" => parsed.align = Some(attr::expr(name, meta)?),
             "no_padding" => parsed.no_padding = attr::flag(name, meta)?,
             "on_panic" => parsed.on_panic = Some(attr::expr(name, meta)?),
+            "c_name" => parsed.c_name = Some(attr::string(name, meta)?),
             _ => parsed.krate = Some(attr::path(name, meta)?),
         }
         Ok(())

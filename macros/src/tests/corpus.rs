@@ -177,7 +177,7 @@ const CORPUS: &[(Macro, &str, &str, Expect)] = &[
     (FfiSafe, "size = 8", "#[repr(C)] struct A<T> { a: T }", Error),
     (FfiSafe, "", "trait T {}", Error),
     (FfiSafe, "", "union U { a: u8 }", Error),
-    (FfiSafe, "", "#[repr(C)] struct A<'a, T, const N: usize> { a: &'a [T; N] }", Valid),
+    (FfiSafe, "", "#[repr(C)] struct A<'a, T, const N: usize> { a: Option<&'a [T; N]> }", Valid),
     (FfiSafe, "", "#[repr(C)] struct A { a: [[u8; 4]; 2], b: *const *mut u8 }", Valid),
     // #[audit_log]
     (AuditLog, "operaton = \"x\"", "fn f() {}", Error),

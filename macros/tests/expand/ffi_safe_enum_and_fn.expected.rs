@@ -4,7 +4,8 @@ pub enum Color {
     Green = 2,
 }
 const _: () = {
-    ::palisade::__private::impl_ffi_safe!([] Color, []);
+    ::palisade::__private::impl_ffi_safe!([] Color, [], 0);
+    ::palisade::__private::impl_checked_enum!(Color, u8, "Color");
     #[automatically_derived]
     impl ::palisade::__private::TryFrom<u8> for Color {
         type Error = ::palisade::__private::ffi::InvalidDiscriminant<u8>;
@@ -37,6 +38,9 @@ const _: () = {
             ::palisade::__private::ffi::CTypeRef::named("Color")
         }
         fn define(header: &mut ::palisade::__private::ffi::CHeader) {
+            if !header.claim("Color", ::palisade::__private::type_name::<Self>()) {
+                return;
+            }
             header
                 .define_enum(
                     "Color",
@@ -63,6 +67,10 @@ const _: () = {
 };
 pub extern "C" fn double(value: i32) -> i32 {
     const _: () = {
+        fn must_come_from_c<T: ::palisade::__private::ffi::FromC>() {}
+        let _: fn() = must_come_from_c::<i32>;
+    };
+    const _: () = {
         fn must_be_ffi_safe<T: ::palisade::__private::ffi::FfiSafe>() {}
         let _: fn() = must_be_ffi_safe::<i32>;
     };
@@ -73,3 +81,7 @@ pub extern "C" fn double(value: i32) -> i32 {
         ::palisade::__private::Err(_) => -1,
     }
 }
+///The C prototype of [`double()`], for `CHeader::function::<double>()`.
+#[doc(hidden)]
+#[allow(non_camel_case_types, dead_code)]
+pub struct double {}

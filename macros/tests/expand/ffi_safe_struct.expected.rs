@@ -4,11 +4,29 @@ pub struct Header {
     length: u32,
 }
 const _: () = {
+    ::palisade::__private::impl_ffi_safe!(
+        [] Header, [u32 : ::palisade::__private::ffi::FromC,],
+        ::palisade::__private::size_of:: < Self > () - (0 +
+        ::palisade::__private::size_of:: < u32 > () + ::palisade::__private::size_of:: <
+        u32 > ()) + < u32 as ::palisade::__private::ffi::FfiSafe > ::PADDING + < u32 as
+        ::palisade::__private::ffi::FfiSafe > ::PADDING
+    );
+    ::palisade::__private::impl_from_c!(
+        [] Header, [u32 : ::palisade::__private::ffi::FromC,]
+    );
     const _: () = {
-        fn must_be_ffi_safe<T: ::palisade::__private::ffi::FfiSafe>() {}
-        let _: fn() = must_be_ffi_safe::<u32>;
+        fn runs_no_checks() {
+            #[allow(unused_imports)]
+            use ::palisade::__private::ffi::{Plain as _, Validated as _};
+            fn must_run_no_checks<T: ::palisade::__private::ffi::NoChecksIn<Header>>(
+                _: T,
+            ) {}
+            must_run_no_checks(
+                (&&::palisade::__private::ffi::Probe::<Header>::NEW).checks(),
+            );
+        }
+        let _: fn() = runs_no_checks;
     };
-    ::palisade::__private::impl_ffi_safe!([] Header, []);
     const _: () = {
         if ::palisade::__private::size_of::<Header>() != 8 {
             let message = ::palisade::__private::ffi::Message::new()
@@ -30,6 +48,28 @@ const _: () = {
                 .number(0)
                 .text(")]` expects ")
                 .number(0);
+            ::palisade::__private::panic!("{}", message.as_str());
+        }
+    };
+    const _: () = {
+        if <u32 as ::palisade::__private::ffi::FfiSafe>::PADDING != 0 {
+            let message = ::palisade::__private::ffi::Message::new()
+                .text("`Header` has ")
+                .number(<u32 as ::palisade::__private::ffi::FfiSafe>::PADDING)
+                .text(
+                    " bytes of padding inside `kind` (a `u32`); `no_padding` counts padding at every depth: reorder or pad the fields of that type",
+                );
+            ::palisade::__private::panic!("{}", message.as_str());
+        }
+    };
+    const _: () = {
+        if <u32 as ::palisade::__private::ffi::FfiSafe>::PADDING != 0 {
+            let message = ::palisade::__private::ffi::Message::new()
+                .text("`Header` has ")
+                .number(<u32 as ::palisade::__private::ffi::FfiSafe>::PADDING)
+                .text(
+                    " bytes of padding inside `length` (a `u32`); `no_padding` counts padding at every depth: reorder or pad the fields of that type",
+                );
             ::palisade::__private::panic!("{}", message.as_str());
         }
     };
@@ -75,26 +115,34 @@ const _: () = {
             ::palisade::__private::ffi::CTypeRef::named("Header")
         }
         fn define(header: &mut ::palisade::__private::ffi::CHeader) {
+            #[allow(unused_imports)]
             use ::palisade::__private::ffi::{Described as _, Fallback as _};
-            if header.is_defined("Header") {
+            let c_type = <Self as ::palisade::__private::ffi::CType>::c_type();
+            let name = c_type.name().unwrap_or("Header");
+            let rust_path = ::palisade::__private::concat!(
+                ::palisade::__private::module_path!(), "::", "Header"
+            );
+            if !header.claim(name, rust_path) {
                 return;
             }
             (&&::palisade::__private::ffi::Probe::<u32>::NEW).define_in(header);
             (&&::palisade::__private::ffi::Probe::<u32>::NEW).define_in(header);
             header
                 .define_struct(
-                    "Header",
+                    name,
                     ::palisade::__private::size_of::<Self>(),
                     ::palisade::__private::align_of::<Self>(),
                     ::palisade::__private::vec![
-                        ::palisade::__private::ffi::CField { name : "kind", ty : (&&
+                        ::palisade::__private::ffi::CField::new("kind", (&&
                         ::palisade::__private::ffi::Probe:: < u32 > ::NEW).describe(),
-                        offset : ::palisade::__private::offset_of!(Header, kind), size :
-                        ::palisade::__private::size_of:: < u32 > (), },
-                        ::palisade::__private::ffi::CField { name : "length", ty : (&&
+                        ::palisade::__private::offset_of!(Self, kind),
+                        ::palisade::__private::size_of:: < u32 > (),
+                        ::palisade::__private::align_of:: < u32 > (),),
+                        ::palisade::__private::ffi::CField::new("length", (&&
                         ::palisade::__private::ffi::Probe:: < u32 > ::NEW).describe(),
-                        offset : ::palisade::__private::offset_of!(Header, length), size
-                        : ::palisade::__private::size_of:: < u32 > (), }
+                        ::palisade::__private::offset_of!(Self, length),
+                        ::palisade::__private::size_of:: < u32 > (),
+                        ::palisade::__private::align_of:: < u32 > (),)
                     ],
                 );
         }

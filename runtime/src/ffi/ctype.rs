@@ -9,6 +9,8 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 use core::marker::PhantomData;
 
+use super::header::CHeader;
+
 /// How C spells a type where it is used: a name, a pointer, an array.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CTypeRef {
@@ -49,6 +51,83 @@ impl CTypeRef {
     #[must_use]
     pub const fn named(name: &'static str) -> Self {
         CTypeRef::Named(Cow::Borrowed(name))
+    }
+
+    /// The C name of one instantiation of a generic type: `base` followed by each
+    /// argument as an identifier (`Pair<u8>` → `Pair_uint8_t`, `Buf<16>` → `Buf_16`),
+    /// so two instantiations never share a definition.
+    #[must_use]
+    pub fn instance(base: &'static str, types: &[CTypeRef], consts: &[i128]) -> Self {
+        if types.is_empty() && consts.is_empty() {
+            return Self::named(base);
+        }
+        let mut name = String::from(base);
+        for ty in types {
+            name.push('_');
+            name.push_str(&ty.identifier());
+        }
+        for value in consts {
+            let _ = write!(name, "_{}", value.unsigned_abs());
+            if *value < 0 {
+                name.push('n');
+            }
+        }
+        CTypeRef::Named(Cow::Owned(name))
+    }
+
+    /// A pointer to `to`.
+    #[must_use]
+    pub fn pointer(to: CTypeRef, mutable: bool) -> Self {
+        CTypeRef::Pointer {
+            to: Box::new(to),
+            mutable,
+        }
+    }
+
+    /// An array of `len` `of`s.
+    #[must_use]
+    pub fn array(of: CTypeRef, len: usize) -> Self {
+        CTypeRef::Array {
+            of: Box::new(of),
+            len,
+        }
+    }
+
+    /// The name of a named type.
+    #[must_use]
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            CTypeRef::Named(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// This type spelled as a C identifier, for names of generic instantiations:
+    /// `const char *` → `const_char_ptr`, `uint8_t[4]` → `uint8_t_4`.
+    #[must_use]
+    pub fn identifier(&self) -> String {
+        match self {
+            CTypeRef::Named(name) => name.replace(' ', "_"),
+            CTypeRef::Pointer { to, mutable } => {
+                let constant = if *mutable { "" } else { "const_" };
+                format!("{constant}{}_ptr", to.identifier())
+            }
+            CTypeRef::Array { of, len } => format!("{}_{len}", of.identifier()),
+            CTypeRef::Function { returns, params } => {
+                let mut name = String::from("fn_");
+                name.push_str(
+                    &returns
+                        .as_ref()
+                        .map_or_else(|| "void".into(), |r| r.identifier()),
+                );
+                for param in params {
+                    name.push('_');
+                    name.push_str(&param.identifier());
+                }
+                name
+            }
+            CTypeRef::Opaque { size, align } => format!("bytes{size}_{align}"),
+        }
     }
 
     /// The C declaration of `name` with this type, such as `const uint8_t *name` or
@@ -164,6 +243,20 @@ c_pointer! {
     *const T => false, *mut T => true,
     core::ptr::NonNull<T> => true, Option<core::ptr::NonNull<T>> => true,
     &T => false, &mut T => true, Option<&T> => false, Option<&mut T> => true,
+    Box<T> => true, Option<Box<T>> => true,
+}
+
+impl<T: super::CheckedRepr + CType> CType for super::Checked<T>
+where
+    T::Raw: CType,
+{
+    fn c_type() -> CTypeRef {
+        <T::Raw as CType>::c_type()
+    }
+    fn define(header: &mut CHeader) {
+        T::define(header);
+        <T::Raw as CType>::define(header);
+    }
 }
 
 impl<T: CType, const N: usize> CType for [T; N] {
@@ -198,7 +291,13 @@ impl<T: CType> CType for core::mem::ManuallyDrop<T> {
 
 macro_rules! c_functions {
     ($($arg:ident),*) => {
-        impl<R: CType, $($arg: CType),*> CType for Option<extern "C" fn($($arg),*) -> R> {
+        c_functions!(@each [extern "C" fn] $($arg),*);
+        c_functions!(@each [unsafe extern "C" fn] $($arg),*);
+        c_functions!(@each [extern "C-unwind" fn] $($arg),*);
+        c_functions!(@each [unsafe extern "C-unwind" fn] $($arg),*);
+    };
+    (@each [$($fn:tt)*] $($arg:ident),*) => {
+        impl<R: CType, $($arg: CType),*> CType for Option<$($fn)*($($arg),*) -> R> {
             fn c_type() -> CTypeRef {
                 CTypeRef::Function { returns: Some(Box::new(R::c_type())), params: alloc::vec![$($arg::c_type()),*] }
             }
@@ -207,7 +306,7 @@ macro_rules! c_functions {
                 $($arg::define(header);)*
             }
         }
-        impl<$($arg: CType),*> CType for Option<extern "C" fn($($arg),*)> {
+        impl<$($arg: CType),*> CType for Option<$($fn)*($($arg),*)> {
             fn c_type() -> CTypeRef {
                 CTypeRef::Function { returns: None, params: alloc::vec![$($arg::c_type()),*] }
             }
@@ -224,29 +323,89 @@ c_functions!(A);
 c_functions!(A, B);
 c_functions!(A, B, C);
 c_functions!(A, B, C, D);
+c_functions!(A, B, C, D, E);
+c_functions!(A, B, C, D, E, F);
+c_functions!(A, B, C, D, E, F, G);
+c_functions!(A, B, C, D, E, F, G, H);
+c_functions!(A, B, C, D, E, F, G, H, I);
+c_functions!(A, B, C, D, E, F, G, H, I, J);
+c_functions!(A, B, C, D, E, F, G, H, I, J, K);
+c_functions!(A, B, C, D, E, F, G, H, I, J, K, L);
+
+/// C's `char`, for `c_char` fields: `c_char` is `i8` or `u8` depending on the target,
+/// and C code writes string literals into `char *`, not `int8_t *`. `#[ffi_safe]`
+/// describes a field written `c_char` with this type.
+#[doc(hidden)]
+pub struct CChar;
+
+impl CType for CChar {
+    fn c_type() -> CTypeRef {
+        CTypeRef::named("char")
+    }
+}
 
 impl CType for super::FfiStr<'_> {
     fn c_type() -> CTypeRef {
         CTypeRef::named("FfiStr")
     }
     fn define(header: &mut CHeader) {
+        if !header.claim("FfiStr", core::any::type_name::<Self>()) {
+            return;
+        }
         header.define_struct(
             "FfiStr",
             core::mem::size_of::<Self>(),
             core::mem::align_of::<Self>(),
             alloc::vec![
-                CField {
-                    name: "ptr",
-                    ty: <*const u8 as CType>::c_type(),
-                    offset: 0,
-                    size: core::mem::size_of::<usize>()
-                },
-                CField {
-                    name: "len",
-                    ty: <usize as CType>::c_type(),
-                    offset: core::mem::size_of::<usize>(),
-                    size: core::mem::size_of::<usize>(),
-                },
+                CField::new(
+                    "ptr",
+                    <*const u8 as CType>::c_type(),
+                    0,
+                    core::mem::size_of::<usize>(),
+                    core::mem::align_of::<usize>()
+                ),
+                CField::new(
+                    "len",
+                    <usize as CType>::c_type(),
+                    core::mem::size_of::<usize>(),
+                    core::mem::size_of::<usize>(),
+                    core::mem::align_of::<usize>()
+                ),
+            ],
+        );
+    }
+}
+
+impl<T: CType> CType for super::FfiSlice<'_, T> {
+    fn c_type() -> CTypeRef {
+        CTypeRef::instance("FfiSlice", &[T::c_type()], &[])
+    }
+    fn define(header: &mut CHeader) {
+        let c_type = Self::c_type();
+        let name = c_type.name().unwrap_or("FfiSlice");
+        if !header.claim(name, core::any::type_name::<Self>()) {
+            return;
+        }
+        T::define(header);
+        header.define_struct(
+            name,
+            core::mem::size_of::<Self>(),
+            core::mem::align_of::<Self>(),
+            alloc::vec![
+                CField::new(
+                    "ptr",
+                    <*const T as CType>::c_type(),
+                    0,
+                    core::mem::size_of::<usize>(),
+                    core::mem::align_of::<usize>()
+                ),
+                CField::new(
+                    "len",
+                    <usize as CType>::c_type(),
+                    core::mem::size_of::<usize>(),
+                    core::mem::size_of::<usize>(),
+                    core::mem::align_of::<usize>()
+                ),
             ],
         );
     }
@@ -263,150 +422,27 @@ pub struct CField {
     pub offset: usize,
     /// Its size in the Rust layout.
     pub size: usize,
+    /// Its alignment in the Rust layout.
+    pub align: usize,
 }
 
-/// A C header for a set of types: include guard, `<stdint.h>`, `<stdbool.h>`,
-/// `<stddef.h>`, each type's definition in dependency order, and `_Static_assert`s
-/// of `sizeof`, `_Alignof` and `offsetof` taken from the Rust layout, so compiling
-/// the header proves both sides agree.
-///
-/// ```
-/// use palisade::ffi::CHeader;
-/// use palisade::ffi_safe;
-///
-/// #[ffi_safe]
-/// #[repr(C)]
-/// pub struct Point { x: i32, y: i32 }
-///
-/// let header = CHeader::new("geometry.h").with::<Point>().render();
-/// assert!(header.contains("typedef struct Point {\n    int32_t x;\n    int32_t y;\n} Point;"));
-/// assert!(header.contains("_Static_assert(sizeof(Point) == 8"));
-/// assert!(header.contains("_Static_assert(offsetof(Point, y) == 4"));
-/// ```
-#[derive(Debug, Clone)]
-pub struct CHeader {
-    file: String,
-    defined: Vec<String>,
-    body: String,
-}
-
-impl CHeader {
-    /// An empty header; `file` names it and its include guard (`geometry.h` →
-    /// `GEOMETRY_H`).
+impl CField {
+    /// A field `name` of C type `ty`, at `offset`, `size` bytes aligned to `align`.
     #[must_use]
-    pub fn new(file: &str) -> Self {
-        Self {
-            file: file.into(),
-            defined: Vec::new(),
-            body: String::new(),
-        }
-    }
-
-    /// Adds `T` and every type it needs.
-    #[must_use]
-    pub fn with<T: CType + ?Sized>(mut self) -> Self {
-        T::define(&mut self);
-        self
-    }
-
-    /// Whether `name` is already defined, so a definition is written once.
-    #[must_use]
-    pub fn is_defined(&self, name: &str) -> bool {
-        self.defined.iter().any(|defined| defined == name)
-    }
-
-    /// Defines a struct `name` with `fields`, asserting the Rust size, alignment and
-    /// field offsets. Zero-sized fields (`PhantomData`) have no C counterpart and are
-    /// left out.
-    pub fn define_struct(&mut self, name: &str, size: usize, align: usize, fields: Vec<CField>) {
-        if self.is_defined(name) {
-            return;
-        }
-        self.defined.push(name.into());
-        let _ = writeln!(self.body, "typedef struct {name} {{");
-        for field in fields.iter().filter(|field| field.size > 0) {
-            let _ = writeln!(self.body, "    {};", field.ty.declare(field.name));
-        }
-        let _ = writeln!(self.body, "}} {name};");
-        self.assert_layout(name, size, align);
-        for field in fields.iter().filter(|field| field.size > 0) {
-            let _ = writeln!(
-                self.body,
-                "_Static_assert(offsetof({name}, {field}) == {offset}, \"{name}.{field}: offset differs from Rust ({offset})\");",
-                field = field.name,
-                offset = field.offset,
-            );
-        }
-        self.body.push('\n');
-    }
-
-    /// Defines `name` as another name for `ty` (a `#[repr(transparent)]` newtype),
-    /// asserting the Rust size and alignment.
-    pub fn define_alias(&mut self, name: &str, ty: &CTypeRef, size: usize, align: usize) {
-        if self.is_defined(name) {
-            return;
-        }
-        self.defined.push(name.into());
-        let _ = writeln!(self.body, "typedef {};", ty.declare(name));
-        self.assert_layout(name, size, align);
-        self.body.push('\n');
-    }
-
-    /// Defines an enum `name` as its integer representation `repr` plus one constant
-    /// per variant (`Color_Red`), asserting the Rust size and alignment.
-    pub fn define_enum(
-        &mut self,
-        name: &str,
-        repr: &CTypeRef,
+    pub const fn new(
+        name: &'static str,
+        ty: CTypeRef,
+        offset: usize,
         size: usize,
         align: usize,
-        variants: &[(&str, i128)],
-    ) {
-        if self.is_defined(name) {
-            return;
+    ) -> Self {
+        Self {
+            name,
+            ty,
+            offset,
+            size,
+            align,
         }
-        self.defined.push(name.into());
-        let _ = writeln!(self.body, "typedef {};", repr.declare(name));
-        for (variant, value) in variants {
-            let _ = writeln!(self.body, "#define {name}_{variant} (({name}){value})");
-        }
-        self.assert_layout(name, size, align);
-        self.body.push('\n');
-    }
-
-    fn assert_layout(&mut self, name: &str, size: usize, align: usize) {
-        let _ = writeln!(
-            self.body,
-            "_Static_assert(sizeof({name}) == {size}, \"{name}: size differs from Rust ({size})\");"
-        );
-        let _ = writeln!(
-            self.body,
-            "_Static_assert(_Alignof({name}) == {align}, \"{name}: alignment differs from Rust ({align})\");"
-        );
-    }
-
-    /// The header's text.
-    #[must_use]
-    pub fn render(&self) -> String {
-        let guard = self
-            .file
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_uppercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect::<String>();
-        format!(
-            "/* {file}: generated by palisade from the Rust definitions; do not edit. */\n\
-             #ifndef {guard}\n#define {guard}\n\n\
-             #include <stdbool.h>\n#include <stddef.h>\n#include <stdint.h>\n\n\
-             {body}#endif /* {guard} */\n",
-            file = self.file,
-            body = self.body,
-        )
     }
 }
 
@@ -424,12 +460,17 @@ impl<T> Probe<T> {
 pub trait Described {
     /// The C type.
     fn describe(&self) -> CTypeRef;
+    /// The C type, as the target of a pointer.
+    fn describe_pointee(&self) -> CTypeRef;
     /// Its definitions.
     fn define_in(&self, header: &mut CHeader);
 }
 
 impl<T: CType> Described for &Probe<T> {
     fn describe(&self) -> CTypeRef {
+        T::c_type()
+    }
+    fn describe_pointee(&self) -> CTypeRef {
         T::c_type()
     }
     fn define_in(&self, header: &mut CHeader) {
@@ -441,6 +482,8 @@ impl<T: CType> Described for &Probe<T> {
 pub trait Fallback {
     /// Opaque bytes.
     fn describe(&self) -> CTypeRef;
+    /// `void`: a pointer to a type C cannot name is a `void *`.
+    fn describe_pointee(&self) -> CTypeRef;
     /// Nothing to define.
     fn define_in(&self, header: &mut CHeader);
 }
@@ -451,6 +494,9 @@ impl<T> Fallback for Probe<T> {
             size: core::mem::size_of::<T>(),
             align: core::mem::align_of::<T>(),
         }
+    }
+    fn describe_pointee(&self) -> CTypeRef {
+        CTypeRef::named("void")
     }
     fn define_in(&self, _: &mut CHeader) {}
 }

@@ -3,7 +3,10 @@
 
 use core::marker::PhantomData;
 
+use super::checked::{CheckedRepr, InvalidValue};
 use super::checks::CStrError;
+use super::{FfiSafe, FromC};
+use crate::validate::Validate;
 
 /// Why an [`FfiStr`] or [`FfiSlice`] could not become a Rust reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -35,11 +38,39 @@ pub enum ViewError {
     Text(#[from] CStrError),
 }
 
-/// A borrowed slice as C sees it: `{ const T *ptr; uintptr_t len; }`.
+/// Why [`FfiSlice::to_valid_slice`] refused a slice from C.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ElementError {
+    /// The pointer or the length is wrong.
+    #[error(transparent)]
+    View(#[from] ViewError),
+    /// An element breaks its type's rules.
+    #[error("element {index}: {error}")]
+    Invalid {
+        /// Its index.
+        index: usize,
+        /// Why.
+        error: InvalidValue,
+    },
+}
+
+/// A borrowed slice as C sees it: `{ const T *ptr; uintptr_t len; }`, rendered in
+/// headers as `FfiSlice_T` (`FfiSlice_uint32_t`).
 ///
 /// Build one from a slice with [`FfiSlice::new`] to hand it to C; turn one received
 /// from C into a slice with [`FfiSlice::to_slice`], which checks null, alignment and
-/// length first.
+/// length first. `to_slice` needs `T: FromC` (C can write every element's bits); for
+/// a type with checks (`#[validated]` `#[ffi_safe]` structs) use
+/// [`to_valid_slice`](FfiSlice::to_valid_slice), which runs them on each element,
+/// and for `bool` or an enum take `FfiSlice<Checked<T>>`. `FfiSlice<T>` crosses the
+/// boundary only for `T: FfiSafe`:
+///
+/// ```compile_fail
+/// use palisade::ffi::FfiSlice;
+///
+/// #[palisade::ffi_safe]
+/// pub extern "C" fn total(items: FfiSlice<'_, String>) -> usize { items.len() }
+/// ```
 ///
 /// ```
 /// use palisade::ffi::FfiSlice;
@@ -106,7 +137,63 @@ impl<'a, T> FfiSlice<'a, T> {
     ///
     /// # Errors
     /// [`ViewError::Null`], [`ViewError::Misaligned`] or [`ViewError::TooLong`].
-    pub fn to_slice(&self) -> Result<&'a [T], ViewError> {
+    pub fn to_slice(&self) -> Result<&'a [T], ViewError>
+    where
+        T: FromC,
+    {
+        self.checked_view()
+    }
+
+    /// The elements of a type with checks, after checking the pointer, the length,
+    /// and every element's rules, up to the first element that breaks them.
+    ///
+    /// ```
+    /// use palisade::ffi::{ElementError, FfiSlice, InvalidValue};
+    /// use palisade::{ffi_safe, validated};
+    ///
+    /// #[ffi_safe]
+    /// #[validated]
+    /// #[repr(C)]
+    /// #[derive(Debug, Clone, Copy)]
+    /// pub struct Percent {
+    ///     #[validate(range(0..=100))]
+    ///     value: u8,
+    /// }
+    ///
+    /// let good = [Percent::try_new(5).unwrap(), Percent::try_new(100).unwrap()];
+    /// assert_eq!(FfiSlice::new(&good).to_valid_slice().unwrap().len(), 2);
+    ///
+    /// // What C may pass: bytes that are valid `u8`s but not valid percentages.
+    /// let from_c = [5u8, 200];
+    /// // SAFETY: two initialised `Percent`-sized bytes that outlive the view.
+    /// let view = unsafe { FfiSlice::from_raw_parts(from_c.as_ptr().cast::<Percent>(), 2) };
+    /// let error = view.to_valid_slice().unwrap_err();
+    /// assert!(matches!(error, ElementError::Invalid { index: 1, error: InvalidValue::Rules { .. } }));
+    /// ```
+    ///
+    /// # Errors
+    /// As [`to_slice`](Self::to_slice), or [`ElementError::Invalid`] with the index
+    /// of the first element that breaks its rules.
+    pub fn to_valid_slice(&self) -> Result<&'a [T], ElementError>
+    where
+        T: CheckedRepr<Raw = T> + Validate,
+    {
+        let items = self.checked_view()?;
+        for (index, item) in items.iter().enumerate() {
+            if let Err(errors) = item.validate() {
+                return Err(ElementError::Invalid {
+                    index,
+                    error: InvalidValue::Rules {
+                        type_name: short_type_name::<T>(),
+                        errors,
+                    },
+                });
+            }
+        }
+        Ok(items)
+    }
+
+    fn checked_view(&self) -> Result<&'a [T], ViewError> {
         if self.len == 0 {
             return Ok(&[]);
         }
@@ -136,10 +223,25 @@ impl<'a, T> FfiSlice<'a, T> {
     }
 }
 
-// SAFETY: `#[repr(C)]` of a thin pointer and a `usize`.
-unsafe impl<T> super::FfiSafe for FfiSlice<'_, T> {}
+/// `a::b::Reading` → `Reading`, for messages.
+fn short_type_name<T>() -> &'static str {
+    let full = core::any::type_name::<T>();
+    let base = full.split('<').next().unwrap_or(full);
+    let start = base.rfind("::").map_or(0, |at| at + 2);
+    full.get(start..).unwrap_or(full)
+}
+
+// SAFETY: `#[repr(C)]` of a thin pointer and a `usize`, no padding; only for
+// elements that have a C layout.
+unsafe impl<T: FfiSafe> FfiSafe for FfiSlice<'_, T> {}
+// SAFETY: a pointer and a `usize` are valid for every bit pattern; the elements are
+// only read through `to_slice` (which needs `T: FromC`) or `to_valid_slice` (which
+// runs `T`'s checks, for a `T` whose raw form is valid for every bit pattern).
+unsafe impl<T: FfiSafe> FromC for FfiSlice<'_, T> {}
 // SAFETY: `#[repr(C)]` over an `FfiSlice<u8>`.
-unsafe impl super::FfiSafe for FfiStr<'_> {}
+unsafe impl FfiSafe for FfiStr<'_> {}
+// SAFETY: as above; the bytes are checked for UTF-8 by `to_str`.
+unsafe impl FromC for FfiStr<'_> {}
 
 impl<'a, T> From<&'a [T]> for FfiSlice<'a, T> {
     fn from(slice: &'a [T]) -> Self {

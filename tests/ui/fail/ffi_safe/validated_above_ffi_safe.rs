@@ -1,0 +1,14 @@
+use palisade::{ffi_safe, validated};
+
+#[validated]
+#[ffi_safe]
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct Reading {
+    #[validate(range(-400..=1250))]
+    temp_dc: i16,
+    #[validate(range(0..=1000))]
+    humidity_pm: u16,
+}
+
+fn main() {}
