@@ -22,8 +22,8 @@ pub enum Mode {
     Full = 2,
 }
 
-#[ffi_safe]
 #[validated]
+#[ffi_safe]
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reading {

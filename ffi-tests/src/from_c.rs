@@ -30,8 +30,8 @@ pub enum Mode {
 }
 
 /// A reading whose fields C can set to anything; Rust sees it only after its rules.
-#[ffi_safe]
 #[validated]
+#[ffi_safe]
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reading {

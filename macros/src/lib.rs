@@ -54,9 +54,11 @@ pub fn derive_builder(input: TokenStream) -> TokenStream {
 /// | `String`, `&str` / `Vec<T>`, `&[T]` | `FfiStr` or `*const c_char` / `FfiSlice<T>` |
 ///
 /// On a **struct** (`#[repr(C)]` or `#[repr(transparent)]`, in either order):
-/// `FfiSafe`, `FromC` (or `CheckedRepr` when it has `#[validated]`,
-/// `#[derive(Validate)]`, `#[validate]` or `#[invariant]` below `#[ffi_safe]`; a
-/// `Validate` impl `#[ffi_safe]` cannot see is refused with that fix), and `CType`.
+/// `FfiSafe`, `FromC` (or `CheckedRepr`, so C passes it as `Checked<T>`, when it has
+/// checks: `#[validated]` above `#[ffi_safe]` (which tells it), `#[derive(Validate)]`,
+/// `#[validate]` or `#[invariant]` below it, or the `validated` option for a
+/// hand-written `Validate` impl; a `Validate` impl `#[ffi_safe]` cannot see is refused
+/// with that fix), and `CType`.
 /// Options, each a compile-time assertion naming the type and both figures:
 /// `size = N`, `align = N`, `no_padding` (padding at every depth: between, after and
 /// inside fields), per field `#[ffi(offset = K)]`; and `c_name = "Name"`, its name in

@@ -317,8 +317,8 @@ pub struct Wrappers {
     pub b: ManuallyDrop<u16>,
 }
 
-#[ffi_safe]
 #[validated]
+#[ffi_safe]
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct Reading {

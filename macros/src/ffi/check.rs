@@ -248,7 +248,7 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) 
             offset,
         });
     }
-    let has_checks = has_checks(&item);
+    let has_checks = has_checks(&item) || args.validated.is_present();
     let c_name = c_name(args, &item.ident, errors);
     Struct {
         c_name,

@@ -23,6 +23,9 @@ pub struct RawArgs {
     pub c_name: Option<syn::LitStr>,
     /// `crate = "path"`: where to find palisade when it is re-exported or renamed.
     pub krate: Option<syn::Path>,
+    /// `validated`: the struct has checks that C must not skip. `#[validated]` adds it
+    /// when `#[ffi_safe]` is written below it, where the rules are no longer in sight.
+    pub validated: Flag,
 }
 
 /// The options of `#[ffi(...)]` on a field.
@@ -76,7 +79,15 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, (syn::Error
     Keys::new(
         "#[ffi_safe(...)]",
         "option",
-        &["size", "align", "no_padding", "on_panic", "c_name", "crate"],
+        &[
+            "size",
+            "align",
+            "no_padding",
+            "on_panic",
+            "c_name",
+            "crate",
+            "validated",
+        ],
     )
     .parse(args, &mut errors, |name, meta| {
         match name {
@@ -85,6 +96,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, (syn::Error
             "no_padding" => parsed.no_padding = attr::flag(name, meta)?,
             "on_panic" => parsed.on_panic = Some(attr::expr(name, meta)?),
             "c_name" => parsed.c_name = Some(attr::string(name, meta)?),
+            "validated" => parsed.validated = attr::flag(name, meta)?,
             _ => parsed.krate = Some(attr::path(name, meta)?),
         }
         Ok(())

@@ -19,6 +19,11 @@ pub fn expand(validated: &Validated) -> TokenStream {
         let builder = syn::Ident::new(crate::builder::parse::BUILDER, Span::call_site());
         item.attrs.push(syn::parse_quote!(#[#builder(validated)]));
     }
+    // `#[ffi_safe]` below runs on the struct without its rules: tell it C must pass
+    // the struct through `Checked<T>`.
+    for attr in &mut item.attrs {
+        mark_ffi_safe_validated(attr);
+    }
     let ident = &model.ident;
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let validate = crate::validate::emit::validate_impl(model);
@@ -44,6 +49,37 @@ pub fn expand(validated: &Validated) -> TokenStream {
         reexports.push(format_ident!("{}_fields", ident));
     }
     hidden::wrap(&validated.item.vis, ident, &reexports, inner)
+}
+
+/// Adds `validated` to an `#[ffi_safe]` / `#[ffi_safe(...)]` attribute (by any path).
+fn mark_ffi_safe_validated(attr: &mut syn::Attribute) {
+    let is_ffi_safe = attr
+        .path()
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "ffi_safe");
+    if !is_ffi_safe {
+        return;
+    }
+    let path = attr.path().clone();
+    *attr = match &attr.meta {
+        syn::Meta::List(list) if list.tokens.is_empty() => syn::parse_quote!(#[#path(validated)]),
+        syn::Meta::List(list) => {
+            let tokens = &list.tokens;
+            let trailing_comma = matches!(
+                tokens.clone().into_iter().last(),
+                Some(proc_macro2::TokenTree::Punct(punct)) if punct.as_char() == ','
+            );
+            if trailing_comma {
+                syn::parse_quote!(#[#path(#tokens validated)])
+            } else {
+                syn::parse_quote!(#[#path(#tokens, validated)])
+            }
+        }
+        syn::Meta::Path(_) => syn::parse_quote!(#[#path(validated)]),
+        // `#[ffi_safe = ..]` is `#[ffi_safe]`'s own mistake to report.
+        syn::Meta::NameValue(_) => return,
+    };
 }
 
 /// What stands in for the expansion next to the errors: the whole API with no rules

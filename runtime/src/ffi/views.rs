@@ -151,8 +151,8 @@ impl<'a, T> FfiSlice<'a, T> {
     /// use palisade::ffi::{ElementError, FfiSlice, InvalidValue};
     /// use palisade::{ffi_safe, validated};
     ///
-    /// #[ffi_safe]
     /// #[validated]
+    /// #[ffi_safe]
     /// #[repr(C)]
     /// #[derive(Debug, Clone, Copy)]
     /// pub struct Percent {
@@ -160,6 +160,7 @@ impl<'a, T> FfiSlice<'a, T> {
     ///     value: u8,
     /// }
     ///
+    /// # fn main() {
     /// let good = [Percent::try_new(5).unwrap(), Percent::try_new(100).unwrap()];
     /// assert_eq!(FfiSlice::new(&good).to_valid_slice().unwrap().len(), 2);
     ///
@@ -169,6 +170,7 @@ impl<'a, T> FfiSlice<'a, T> {
     /// let view = unsafe { FfiSlice::from_raw_parts(from_c.as_ptr().cast::<Percent>(), 2) };
     /// let error = view.to_valid_slice().unwrap_err();
     /// assert!(matches!(error, ElementError::Invalid { index: 1, error: InvalidValue::Rules { .. } }));
+    /// # }
     /// ```
     ///
     /// # Errors

@@ -1,7 +1,7 @@
 use palisade::{ffi_safe, validated};
 
-#[ffi_safe]
 #[validated]
+#[ffi_safe]
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct Reading {

@@ -1,8 +1,8 @@
 use palisade::ffi::FfiSlice;
 use palisade::{ffi_safe, validated};
 
-#[ffi_safe]
 #[validated]
+#[ffi_safe]
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct Reading {
