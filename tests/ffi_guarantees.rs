@@ -1,6 +1,6 @@
 //! `#[ffi_safe]`'s promises as trait facts, checked when this file compiles
 //! (`static_assertions`), and `Checked<T>` turning every raw value C can pass into
-//! a value or a typed error. GUARANTEES-ffi.md points here.
+//! a value or a typed error. GUARANTEES.md (section 4) points here.
 
 use std::ffi::c_char;
 use std::num::{NonZeroU32, NonZeroU8};
