@@ -11,6 +11,7 @@ pub use core::iter::Iterator;
 pub use core::marker::PhantomData;
 pub use core::mem::{align_of, offset_of, replace, size_of};
 pub use core::ops::Bound;
+pub use core::ops::Drop;
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
 pub use core::{cfg, concat, env, module_path, panic};

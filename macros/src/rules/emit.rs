@@ -226,8 +226,12 @@ pub fn invariant_checks(
         let expr = &invariant.expr;
         let message = &invariant.message;
         let overrides = overrides_tokens(private, None, invariant.code.as_ref());
+        // In a closure of its own, a `return` (or `?`) in the condition is a type error
+        // instead of leaving `validate_into` before the invariants after it.
         quote! {
-            #private::rules::report(#errors, #at, #private::rules::invariant(#expr, #message), #overrides);
+            #[allow(clippy::redundant_closure_call)]
+            let __palisade_holds: bool = (|| -> bool { #expr })();
+            #private::rules::report(#errors, #at, #private::rules::invariant(__palisade_holds, #message), #overrides);
         }
     });
     quote! {

@@ -96,8 +96,24 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
     let fields = check_fields(raw.fields, &mut errors);
     let invariants = crate::rules::check::invariants(raw.invariants);
     let refused = check_derives(&raw.derives, &args.allow_derive, &item.ident, &mut errors);
+    let refused_attributes = check_attributes(
+        &raw.attributes,
+        &raw.conditional_rules,
+        &raw.from_fields,
+        &args.allow_attr,
+        &item.ident,
+        &mut errors,
+    );
     let mut item = item;
     remove_derives(&mut item.attrs, &refused);
+    // What was refused is not emitted, so it adds no error of its own.
+    item.attrs.retain(|attr| {
+        let text = crate::util::source_text(attr.path());
+        !refused_attributes.contains(&text)
+    });
+    for field in &mut item.fields {
+        field.attrs.retain(|attr| !attr.path().is_ident("from"));
+    }
     for field in &item.fields {
         check_interior_mutability(field, &mut errors);
     }
@@ -224,6 +240,56 @@ fn check_derives(
             errors.push(error(message).at(path));
             refused.push(name);
         }
+    }
+    refused
+}
+
+/// Refuses attribute macros palisade does not know, rules that a `cfg_attr` can
+/// switch off, and thiserror's `#[from]`, each of which would let a value in without
+/// the checks.
+fn check_attributes(
+    attributes: &[syn::Path],
+    conditional_rules: &[proc_macro2::Span],
+    from_fields: &[proc_macro2::Span],
+    allowed: &[syn::Path],
+    ident: &syn::Ident,
+    errors: &mut Errors,
+) -> Vec<String> {
+    let allowed = allowed.iter().map(last_segment).collect::<Vec<_>>();
+    let mut refused = Vec::new();
+    for path in attributes {
+        if !super::derives::inert(path) && !allowed.contains(&last_segment(path)) {
+            refused.push(crate::util::source_text(path));
+            let name = crate::util::source_text(path);
+            errors.push(
+                error(format!(
+                    "palisade does not know what `#[{name}]` does, and below `#[validated]` it \
+                     runs where it could build or change a `{ident}` without its checks: \
+                     write it above `#[validated]`, or, if it only reads, allow it with \
+                     `#[validated(allow_attr({name}))]`"
+                ))
+                .at(path),
+            );
+        }
+    }
+    for span in conditional_rules {
+        errors.push(
+            error(
+                "a rule inside `cfg_attr` disappears where its condition does not hold, and \
+                 the type then accepts what the rule refuses: write the rule directly (a \
+                 condition can go inside a `custom` rule)",
+            )
+            .at_span(*span),
+        );
+    }
+    for span in from_fields {
+        errors.push(
+            error(format!(
+                "`#[from]` makes thiserror build a `{ident}` from this field's type without \
+                 its checks: remove it, and convert with `TryFrom` through `{ident}::try_new`"
+            ))
+            .at_span(*span),
+        );
     }
     refused
 }

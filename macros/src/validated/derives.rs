@@ -1,4 +1,4 @@
-//! Which derives may sit on a `#[validated]` type. A derive expands next to the type,
+//! Which derives and attributes may sit on a `#[validated]` type. A derive expands next to the type,
 //! inside the module that can build it, so one that builds or changes values would
 //! skip the checks. Derives known to only read are allowed; the ones known to build or
 //! change values are refused with what to use instead; any other is refused until the
@@ -146,4 +146,42 @@ pub fn refusal(name: &str, ty: &str, verdict: Option<Verdict>) -> String {
              otherwise remove it"
         ),
     }
+}
+
+/// Attributes that build and change nothing, known by their path's first segment:
+/// Rust's own, palisade's, and the helper attributes of the derives allowed above.
+/// An attribute macro below `#[validated]` runs inside the module that can build the
+/// type, so any other is refused until the user says it only reads.
+const INERT_ATTRIBUTES: &[&str] = &[
+    "doc",
+    "repr",
+    "allow",
+    "warn",
+    "deny",
+    "forbid",
+    "expect",
+    "must_use",
+    "non_exhaustive",
+    "deprecated",
+    "diagnostic",
+    "rustfmt",
+    "clippy",
+    "cfg",
+    "validate",
+    "invariant",
+    "builder",
+    "ffi_safe",
+    "ffi",
+    "serde",
+    "schemars",
+    "schema",
+    "error",
+    "display",
+];
+
+/// Whether `path` is an attribute known to build and change nothing.
+pub fn inert(path: &syn::Path) -> bool {
+    path.segments
+        .first()
+        .is_some_and(|first| INERT_ATTRIBUTES.iter().any(|known| first.ident == known))
 }

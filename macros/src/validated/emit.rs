@@ -38,6 +38,12 @@ pub fn expand(validated: &Validated) -> TokenStream {
             #validate
             #[automatically_derived]
             impl #impl_generics #private::builder::Validated for #ident #ty_generics #where_clause {}
+            // `try_new` and `Deserialize` drop the value a check refused: a `Drop` impl
+            // would be handed it. Writing one conflicts with these two impls.
+            #[allow(drop_bounds)]
+            trait ValidatedTypesCannotImplementDrop {}
+            impl<T: #private::Drop> ValidatedTypesCannotImplementDrop for T {}
+            impl #impl_generics ValidatedTypesCannotImplementDrop for #ident #ty_generics #where_clause {}
             #inherent
             #newtype
             #serde

@@ -92,6 +92,29 @@ fn restricted(group: &Group) -> Group {
         [TokenTree::Ident(only)] if only == "self" => {
             TokenTree::Ident(Ident::new("super", only.span())).into()
         }
+        [TokenTree::Ident(keyword), TokenTree::Ident(only)]
+            if keyword == "in" && only == "self" =>
+        {
+            let span = only.span();
+            [
+                TokenTree::Ident(Ident::new("in", keyword.span())),
+                TokenTree::Ident(Ident::new("super", span)),
+            ]
+            .into_iter()
+            .collect()
+        }
+        [TokenTree::Ident(keyword), TokenTree::Ident(only)]
+            if keyword == "in" && only == "super" =>
+        {
+            let span = only.span();
+            let mut path = vec![
+                TokenTree::Ident(Ident::new("in", keyword.span())),
+                TokenTree::Ident(Ident::new("super", span)),
+            ];
+            path.extend(colons(span));
+            path.push(TokenTree::Ident(Ident::new("super", span)));
+            path.into_iter().collect()
+        }
         [TokenTree::Ident(only)] if only == "super" => {
             let span = only.span();
             let mut path = vec![
@@ -146,12 +169,16 @@ mod tests {
             pub(super) fn f() {}
             pub(in super::m) fn g(&self) -> Self { self.h(); <Self as super::T>::X }
             pub(crate) fn k() {}
+            pub(in super) fn l() {}
+            pub(in self) fn m() {}
         });
         let expected = quote! {
             pub(super) struct A(super::super::B, super::C, crate::D, ::e::F, x::super_y);
             pub(in super::super) fn f() {}
             pub(in super::super::m) fn g(&self) -> Self { self.h(); <Self as super::super::T>::X }
             pub(crate) fn k() {}
+            pub(in super::super) fn l() {}
+            pub(in super) fn m() {}
         };
         assert_eq!(moved.to_string(), expected.to_string());
     }

@@ -18,6 +18,9 @@ pub struct RawArgs {
     /// `allow_derive(A, B)`: derives palisade does not know, which the user says only
     /// read values.
     pub allow_derive: Vec<syn::Path>,
+    /// `allow_attr(a, b)`: attributes palisade does not know, which the user says
+    /// do not build or change values.
+    pub allow_attr: Vec<syn::Path>,
 }
 
 /// `#[validated]` before checking.
@@ -29,6 +32,13 @@ pub struct RawValidated {
     /// Every derive written on the struct, in `#[derive(...)]` or inside
     /// `#[cfg_attr(..., derive(...))]`.
     pub derives: Vec<syn::Path>,
+    /// Every other attribute on the struct (looking through `cfg_attr`), by path.
+    pub attributes: Vec<syn::Path>,
+    /// Where `validate` or `invariant` was written inside `cfg_attr`, on the struct or
+    /// a field.
+    pub conditional_rules: Vec<proc_macro2::Span>,
+    /// Where a field carries `#[from]` (thiserror's conversion).
+    pub from_fields: Vec<proc_macro2::Span>,
     /// Per field, in order: a literal `#[builder(default = LITERAL)]`, which can be
     /// checked against the field's rules at compile time.
     pub builder_defaults: Vec<Option<syn::Expr>>,
@@ -77,23 +87,39 @@ pub fn parse(
     Keys::new(
         "#[validated(...)]",
         "option",
-        &["serde", "crate", "allow_derive"],
+        &["serde", "crate", "allow_derive", "allow_attr"],
     )
     .parse(args, &mut errors, |name, meta| {
         if name == "serde" {
             parsed.serde = attr::flag(name, meta)?;
         } else if name == "allow_derive" {
             parsed.allow_derive = attr::names(name, meta)?;
+        } else if name == "allow_attr" {
+            parsed.allow_attr = attr::names(name, meta)?;
         } else {
             parsed.krate = Some(attr::path(name, meta)?);
         }
         Ok(())
     });
     let args = errors.finish_with(parsed);
-    let mut derives = Vec::new();
+    let mut seen = Attributes::default();
     for attr in &item.attrs {
-        collect_derives(&attr.meta, &mut derives);
+        seen.collect(&attr.meta, false);
     }
+    let mut on_fields = Attributes::default();
+    let mut from_fields = Vec::new();
+    for attr in item.fields.iter().flat_map(|field| &field.attrs) {
+        on_fields.collect(&attr.meta, false);
+        if attr.path().is_ident("from") {
+            from_fields.push(syn::spanned::Spanned::span(attr));
+        }
+    }
+    let Attributes {
+        derives,
+        attributes,
+        mut conditional_rules,
+    } = seen;
+    conditional_rules.extend(on_fields.conditional_rules);
     let builder_defaults = item
         .fields
         .iter()
@@ -106,6 +132,9 @@ pub fn parse(
         args,
         item,
         derives,
+        attributes,
+        conditional_rules,
+        from_fields,
         builder_defaults,
         fields,
         invariants,
@@ -144,22 +173,48 @@ fn literal_default(attrs: &[syn::Attribute]) -> Option<syn::Expr> {
     found
 }
 
-/// The paths in `derive(...)`, looking through `cfg_attr(predicate, ...)` since any
-/// configuration may switch it on. Attributes that do not parse are left to rustc.
-fn collect_derives(meta: &syn::Meta, out: &mut Vec<syn::Path>) {
-    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
-    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
-    let syn::Meta::List(list) = meta else {
-        return;
-    };
-    if list.path.is_ident("derive") {
-        if let Ok(paths) = list.parse_args_with(Paths::parse_terminated) {
-            out.extend(paths);
-        }
-    } else if list.path.is_ident("cfg_attr") {
-        if let Ok(metas) = list.parse_args_with(Metas::parse_terminated) {
-            for inner in metas.iter().skip(1) {
-                collect_derives(inner, out);
+/// What the attributes of the struct (or of its fields) say.
+#[derive(Default)]
+struct Attributes {
+    derives: Vec<syn::Path>,
+    attributes: Vec<syn::Path>,
+    conditional_rules: Vec<proc_macro2::Span>,
+}
+
+impl Attributes {
+    /// Reads one attribute, looking through `cfg_attr(predicate, ...)` since some
+    /// configuration may switch it on. A `derive` is known by its last segment
+    /// (`core::prelude::v1::derive` too). Attributes that do not parse are left to
+    /// rustc.
+    fn collect(&mut self, meta: &syn::Meta, conditional: bool) {
+        type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+        type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
+        let path = meta.path();
+        let last = path
+            .segments
+            .last()
+            .map(|segment| segment.ident.to_string());
+        match (last.as_deref(), meta) {
+            (Some("derive"), syn::Meta::List(list)) => {
+                if let Ok(paths) = list.parse_args_with(Paths::parse_terminated) {
+                    self.derives.extend(paths);
+                }
+            }
+            (Some("cfg_attr"), syn::Meta::List(list)) => {
+                if let Ok(metas) = list.parse_args_with(Metas::parse_terminated) {
+                    for inner in metas.iter().skip(1) {
+                        self.collect(inner, true);
+                    }
+                }
+            }
+            _ => {
+                let rule = path.is_ident(crate::rules::parse::VALIDATE)
+                    || path.is_ident(crate::rules::parse::INVARIANT);
+                if conditional && rule {
+                    self.conditional_rules
+                        .push(syn::spanned::Spanned::span(path));
+                }
+                self.attributes.push(path.clone());
             }
         }
     }

@@ -76,13 +76,12 @@ const _: () = {
                 }
             }
             if __palisade_errors.len() == __palisade_before {
+                #[allow(clippy::redundant_closure_call)]
+                let __palisade_holds: bool = (|| -> bool { self.low <= self.high })();
                 __palisade::rules::report(
                     __palisade_errors,
                     __palisade_at,
-                    __palisade::rules::invariant(
-                        self.low <= self.high,
-                        "low above high",
-                    ),
+                    __palisade::rules::invariant(__palisade_holds, "low above high"),
                     __palisade::rules::Overrides::NONE,
                 );
             }

@@ -25,6 +25,10 @@ mod __palisade_Port {
         }
         #[automatically_derived]
         impl __palisade::builder::Validated for Port {}
+        #[allow(drop_bounds)]
+        trait ValidatedTypesCannotImplementDrop {}
+        impl<T: __palisade::Drop> ValidatedTypesCannotImplementDrop for T {}
+        impl ValidatedTypesCannotImplementDrop for Port {}
         #[automatically_derived]
         impl Port {
             ///Builds a `Port`, checking every rule and invariant.

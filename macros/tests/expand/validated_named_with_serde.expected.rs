@@ -39,11 +39,13 @@ mod __palisade_Window {
                     );
                 }
                 if __palisade_errors.len() == __palisade_before {
+                    #[allow(clippy::redundant_closure_call)]
+                    let __palisade_holds: bool = (|| -> bool { self.min <= self.max })();
                     __palisade::rules::report(
                         __palisade_errors,
                         __palisade_at,
                         __palisade::rules::invariant(
-                            self.min <= self.max,
+                            __palisade_holds,
                             "invariant `self.min <= self.max` does not hold",
                         ),
                         __palisade::rules::Overrides::NONE,
@@ -53,6 +55,10 @@ mod __palisade_Window {
         }
         #[automatically_derived]
         impl __palisade::builder::Validated for Window {}
+        #[allow(drop_bounds)]
+        trait ValidatedTypesCannotImplementDrop {}
+        impl<T: __palisade::Drop> ValidatedTypesCannotImplementDrop for T {}
+        impl ValidatedTypesCannotImplementDrop for Window {}
         #[automatically_derived]
         impl Window {
             ///Builds a `Window`, checking every rule and invariant.
