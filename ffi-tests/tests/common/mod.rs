@@ -1,15 +1,15 @@
 //! Builds a C program against a header palisade rendered and links it to this
 //! crate's cdylib, as a C user would; runs it and returns what it printed.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-/// `target/<profile>`, where cargo put `libpalisade_ffi_tests.so`.
+/// `target/<profile>/deps`, where cargo puts `libpalisade_ffi_tests.so` when it builds
+/// the tests (`cargo build` also copies it one level up; `cargo test` alone does not).
 fn library_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("the test binary has a path");
     // target/<profile>/deps/<test binary>
     exe.parent()
-        .and_then(Path::parent)
         .expect("the test binary is in target/<profile>/deps")
         .to_path_buf()
 }
