@@ -145,13 +145,23 @@ impl ValueWriter<'_> {
             self.secrets.push(self.out[mark..].to_owned());
         }
     }
+
+    /// An integer, written without `core::fmt` (the audited call's hot path).
+    fn integer(&mut self, value: impl itoa::Integer) {
+        let mut buffer = itoa::Buffer::new();
+        let text = buffer.format(value);
+        self.out.push_str(text);
+        if self.collecting {
+            self.secrets.push(text.to_owned());
+        }
+    }
 }
 
 macro_rules! audit_integers {
     ($($ty:ty),*) => {$(
         impl AuditValue for $ty {
             fn write_audit(&self, out: &mut ValueWriter<'_>) {
-                out.number(self);
+                out.integer(*self);
             }
         }
         impl ScrubText for $ty {
