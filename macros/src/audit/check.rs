@@ -9,6 +9,7 @@ use super::model::{Arg, Capture, Model, PanicGuard, Resource, Returns};
 use super::names::is_sensitive;
 use super::parse::RawAudit;
 use crate::util::attr::{error, Errors};
+use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
 
 /// A name a parameter binds: a plain parameter, or one bound by a destructuring
@@ -23,7 +24,7 @@ struct Binding {
 }
 
 /// Checks the options against the function's parameters, reporting all problems.
-pub fn check(raw: RawAudit) -> Result<Model, Box<(syn::Error, TokenStream)>> {
+pub fn check(raw: RawAudit) -> Result<Model, Box<Failed<TokenStream>>> {
     let mut errors = Errors::new();
     let options = errors.handle(raw.args).unwrap_or_default();
     let mut item = raw.item;
@@ -176,7 +177,7 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<(syn::Error, TokenStream)>> {
             scrubbed,
             returns,
         }),
-        Err(error) => Err(Box::new((error, item.into_token_stream()))),
+        Err(error) => Err(Failed::new(error, item.into_token_stream())),
     }
 }
 

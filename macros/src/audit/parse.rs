@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 
 use crate::util::attr::{self, error, Errors, Flag, Keys};
+use crate::util::expand::Failed;
 
 /// The options of `#[audit_log(...)]`.
 #[derive(Default)]
@@ -41,13 +42,13 @@ pub struct RawAudit {
 }
 
 /// Reads the options and the function; anything else is refused and handed back.
-pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawAudit, (syn::Error, TokenStream)> {
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawAudit, Box<Failed<TokenStream>>> {
     let parsed: syn::Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
-        Err(failure) => return Err((failure, item)),
+        Err(failure) => return Err(Failed::new(failure, item)),
     };
     let syn::Item::Fn(item) = parsed else {
-        return Err((
+        return Err(Failed::new(
             error("`#[audit_log]` applies to functions and methods with a body").at(&parsed),
             parsed.into_token_stream(),
         ));

@@ -6,6 +6,7 @@ use quote::ToTokens;
 
 use super::parse::{RawArgs, RawFfi, RawItem, FFI};
 use crate::util::attr::{error, Errors};
+use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
 
 /// A checked `#[ffi_safe]`.
@@ -101,7 +102,7 @@ const INT_REPRS: [&str; 10] = [
 
 /// Checks the item against its options; every problem is reported together, next to
 /// the item (its `#[ffi]` attributes removed) so nothing else breaks.
-pub fn check(raw: RawFfi) -> Result<Model, Box<(syn::Error, TokenStream)>> {
+pub fn check(raw: RawFfi) -> Result<Model, Box<Failed<TokenStream>>> {
     let mut errors = Errors::new();
     let args = errors.handle(raw.args).unwrap_or_default();
     let runtime = RuntimePath::new(args.krate.as_ref());
@@ -124,7 +125,7 @@ pub fn check(raw: RawFfi) -> Result<Model, Box<(syn::Error, TokenStream)>> {
     };
     match errors.finish() {
         Ok(()) => Ok(Model { runtime, kind }),
-        Err(error) => Err(Box::new((error, fallback))),
+        Err(error) => Err(Failed::new(error, fallback)),
     }
 }
 

@@ -9,15 +9,11 @@ use proc_macro2::TokenStream;
 
 /// Expands `#[ffi_safe(args)]` on `item`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let raw = match parse::parse(args, item) {
-        Ok(raw) => raw,
-        Err((error, item)) => return crate::util::with_errors(&error, item),
-    };
-    match check::check(raw) {
-        Ok(model) => emit::expand(&model),
-        Err(failed) => {
-            let (errors, item) = *failed;
-            crate::util::with_errors(&errors, item)
-        }
-    }
+    // The item is emitted as written next to the errors: its uses stay valid.
+    crate::util::expand::expand(
+        parse::parse(args, item),
+        check::check,
+        emit::expand,
+        TokenStream::clone,
+    )
 }

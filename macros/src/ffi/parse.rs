@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 
 use crate::util::attr::{self, error, Errors, Flag, Keys};
+use crate::util::expand::Failed;
 
 /// The per-field attribute.
 pub const FFI: &str = "ffi";
@@ -55,17 +56,17 @@ pub struct RawFfi {
 
 /// Reads the options and the item; anything but a struct, an enum or a function is
 /// refused here and handed back unchanged.
-pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, (syn::Error, TokenStream)> {
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, Box<Failed<TokenStream>>> {
     let parsed: syn::Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
-        Err(failure) => return Err((failure, item)),
+        Err(failure) => return Err(Failed::new(failure, item)),
     };
     let item = match parsed {
         syn::Item::Struct(item) => RawItem::Struct(item),
         syn::Item::Enum(item) => RawItem::Enum(item),
         syn::Item::Fn(item) => RawItem::Fn(item),
         other => {
-            return Err((
+            return Err(Failed::new(
                 error(
                     "`#[ffi_safe]` applies to a `#[repr(C)]` struct, a fieldless enum with an integer repr, or an `extern \"C\" fn`",
                 )

@@ -33,10 +33,20 @@ pub fn expand<Raw, Model, Fallback>(
 ) -> TokenStream {
     let raw = match parsed {
         Ok(raw) => raw,
-        Err(failed) => return super::with_errors(&failed.errors, failed.fallback),
+        Err(failed) => return with_errors(&failed.errors, failed.fallback),
     };
     match check(raw) {
         Ok(model) => emit(&model),
-        Err(failed) => super::with_errors(&failed.errors, fallback(&failed.fallback)),
+        Err(failed) => with_errors(&failed.errors, fallback(&failed.fallback)),
+    }
+}
+
+/// Turns accumulated errors into `compile_error!`s, emitted together with `fallback`
+/// (the user's item, or a stub impl) so one mistake does not cascade into others.
+fn with_errors(errors: &syn::Error, fallback: TokenStream) -> TokenStream {
+    let errors = errors.to_compile_error();
+    quote::quote! {
+        #errors
+        #fallback
     }
 }

@@ -8,18 +8,6 @@ mod source_text;
 
 pub use source_text::{source_text, type_text};
 
-use proc_macro2::TokenStream;
-
-/// Turns accumulated errors into `compile_error!`s, emitted together with `fallback`
-/// (the user's item, or a stub impl) so one mistake does not cascade into others.
-pub fn with_errors(errors: &syn::Error, fallback: TokenStream) -> TokenStream {
-    let errors = errors.to_compile_error();
-    quote::quote! {
-        #errors
-        #fallback
-    }
-}
-
 /// The string form of a field name (`r#type` → `type`) or a tuple position (`0`).
 pub fn member_name(member: &syn::Member) -> String {
     match member {
