@@ -100,11 +100,24 @@ const INT_REPRS: [&str; 10] = [
     "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize",
 ];
 
-/// Checks the item against its options; every problem is reported together, next to
-/// the item (its `#[ffi]` attributes removed) so nothing else breaks.
-pub fn check(raw: RawFfi) -> Result<Model, Box<Failed<TokenStream>>> {
+/// What stands in for the expansion next to the errors.
+pub enum Fallback {
+    /// Only the options were wrong: the whole expansion, as if they were left out, so
+    /// the type's uses (`CHeader::with::<T>()`, `extern "C"` parameters) add no
+    /// errors of their own.
+    Whole(Box<Model>),
+    /// The item itself has mistakes: the item as written (its `#[ffi]` attributes
+    /// removed), so nothing else breaks.
+    Item(TokenStream),
+}
+
+/// Checks the item against its options; every problem is reported together.
+pub fn check(raw: RawFfi) -> Result<Model, Box<Failed<Fallback>>> {
     let mut errors = Errors::new();
-    let args = errors.handle(raw.args).unwrap_or_default();
+    let (args, options_error) = match raw.args {
+        Ok(args) => (args, None),
+        Err(error) => (RawArgs::default(), Some(error)),
+    };
     let runtime = RuntimePath::new(args.krate.as_ref());
     let (kind, fallback) = match raw.item {
         RawItem::Struct(item) => {
@@ -123,9 +136,17 @@ pub fn check(raw: RawFfi) -> Result<Model, Box<Failed<TokenStream>>> {
             (Kind::Fn(model), tokens)
         }
     };
-    match errors.finish() {
-        Ok(()) => Ok(Model { runtime, kind }),
-        Err(error) => Err(Failed::new(error, fallback)),
+    match (errors.finish(), options_error) {
+        (Ok(()), None) => Ok(Model { runtime, kind }),
+        (Ok(()), Some(error)) => Err(Failed::new(
+            error,
+            Fallback::Whole(Box::new(Model { runtime, kind })),
+        )),
+        (Err(error), None) => Err(Failed::new(error, Fallback::Item(fallback))),
+        (Err(error), Some(mut options)) => {
+            options.combine(error);
+            Err(Failed::new(options, Fallback::Item(fallback)))
+        }
     }
 }
 

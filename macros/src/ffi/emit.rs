@@ -7,7 +7,16 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::check::{Direction, Enum, Function, Kind, Model, Struct};
+use super::check::{Direction, Enum, Fallback, Function, Kind, Model, Struct};
+
+/// What stands in for the expansion next to the errors: the whole expansion when
+/// only the options were wrong, else the item as written.
+pub fn fallback(fallback: &Fallback) -> TokenStream {
+    match fallback {
+        Fallback::Whole(model) => expand(model),
+        Fallback::Item(item) => item.clone(),
+    }
+}
 
 /// The whole output of `#[ffi_safe]`.
 pub fn expand(model: &Model) -> TokenStream {

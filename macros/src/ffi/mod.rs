@@ -9,11 +9,10 @@ use proc_macro2::TokenStream;
 
 /// Expands `#[ffi_safe(args)]` on `item`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    // The item is emitted as written next to the errors: its uses stay valid.
     crate::util::expand::expand(
         parse::parse(args, item),
         check::check,
         emit::expand,
-        TokenStream::clone,
+        emit::fallback,
     )
 }
