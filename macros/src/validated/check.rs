@@ -259,8 +259,8 @@ fn check_attributes(
     let mut refused = Vec::new();
     for path in attributes {
         if !super::derives::inert(path) && !allowed.contains(&last_segment(path)) {
-            refused.push(crate::util::source_text(path));
             let name = crate::util::source_text(path);
+            refused.push(name.clone());
             errors.push(
                 error(format!(
                     "palisade does not know what `#[{name}]` does, and below `#[validated]` it \

@@ -88,34 +88,15 @@ pub fn deepen(tokens: TokenStream) -> TokenStream {
 /// The parentheses of `pub(...)`, moved one module down.
 fn restricted(group: &Group) -> Group {
     let inside: Vec<TokenTree> = group.stream().into_iter().collect();
-    let stream = match inside.as_slice() {
-        [TokenTree::Ident(only)] if only == "self" => {
-            TokenTree::Ident(Ident::new("super", only.span())).into()
-        }
-        [TokenTree::Ident(keyword), TokenTree::Ident(only)]
-            if keyword == "in" && only == "self" =>
-        {
-            let span = only.span();
-            [
-                TokenTree::Ident(Ident::new("in", keyword.span())),
-                TokenTree::Ident(Ident::new("super", span)),
-            ]
-            .into_iter()
-            .collect()
-        }
-        [TokenTree::Ident(keyword), TokenTree::Ident(only)]
-            if keyword == "in" && only == "super" =>
-        {
-            let span = only.span();
-            let mut path = vec![
-                TokenTree::Ident(Ident::new("in", keyword.span())),
-                TokenTree::Ident(Ident::new("super", span)),
-            ];
-            path.extend(colons(span));
-            path.push(TokenTree::Ident(Ident::new("super", span)));
-            path.into_iter().collect()
-        }
-        [TokenTree::Ident(only)] if only == "super" => {
+    // `pub(in self)` and `pub(in super)` mean `pub(self)` and `pub(super)`.
+    let module = match inside.as_slice() {
+        [TokenTree::Ident(only)] => Some(only),
+        [TokenTree::Ident(keyword), TokenTree::Ident(only)] if keyword == "in" => Some(only),
+        _ => None,
+    };
+    let stream = match module {
+        Some(only) if only == "self" => TokenTree::Ident(Ident::new("super", only.span())).into(),
+        Some(only) if only == "super" => {
             let span = only.span();
             let mut path = vec![
                 TokenTree::Ident(Ident::new("in", span)),
@@ -178,7 +159,7 @@ mod tests {
             pub(in super::super::m) fn g(&self) -> Self { self.h(); <Self as super::super::T>::X }
             pub(crate) fn k() {}
             pub(in super::super) fn l() {}
-            pub(in super) fn m() {}
+            pub(super) fn m() {}
         };
         assert_eq!(moved.to_string(), expected.to_string());
     }
