@@ -344,6 +344,17 @@ impl CType for CChar {
     }
 }
 
+/// The fields of `FfiStr` and `FfiSlice`: a pointer of type `pointer`, then a
+/// `uintptr_t` length (both `#[repr(C)]`, pointer-sized).
+fn pointer_and_length(pointer: CTypeRef) -> alloc::vec::Vec<CField> {
+    let word = core::mem::size_of::<usize>();
+    let align = core::mem::align_of::<usize>();
+    alloc::vec![
+        CField::new("ptr", pointer, 0, word, align),
+        CField::new("len", <usize as CType>::c_type(), word, word, align),
+    ]
+}
+
 impl CType for super::FfiStr<'_> {
     fn c_type() -> CTypeRef {
         CTypeRef::named("FfiStr")
@@ -356,22 +367,7 @@ impl CType for super::FfiStr<'_> {
             "FfiStr",
             core::mem::size_of::<Self>(),
             core::mem::align_of::<Self>(),
-            alloc::vec![
-                CField::new(
-                    "ptr",
-                    <*const u8 as CType>::c_type(),
-                    0,
-                    core::mem::size_of::<usize>(),
-                    core::mem::align_of::<usize>()
-                ),
-                CField::new(
-                    "len",
-                    <usize as CType>::c_type(),
-                    core::mem::size_of::<usize>(),
-                    core::mem::size_of::<usize>(),
-                    core::mem::align_of::<usize>()
-                ),
-            ],
+            pointer_and_length(<*const u8 as CType>::c_type()),
         );
     }
 }
@@ -391,22 +387,7 @@ impl<T: CType> CType for super::FfiSlice<'_, T> {
             name,
             core::mem::size_of::<Self>(),
             core::mem::align_of::<Self>(),
-            alloc::vec![
-                CField::new(
-                    "ptr",
-                    <*const T as CType>::c_type(),
-                    0,
-                    core::mem::size_of::<usize>(),
-                    core::mem::align_of::<usize>()
-                ),
-                CField::new(
-                    "len",
-                    <usize as CType>::c_type(),
-                    core::mem::size_of::<usize>(),
-                    core::mem::size_of::<usize>(),
-                    core::mem::align_of::<usize>()
-                ),
-            ],
+            pointer_and_length(<*const T as CType>::c_type()),
         );
     }
 }
