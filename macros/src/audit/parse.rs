@@ -5,6 +5,23 @@ use quote::ToTokens;
 
 use crate::util::attr::{self, error, Errors, Flag, Keys};
 use crate::util::expand::Failed;
+use crate::util::options::{options, Keyword as _};
+
+options! {
+    /// The options of `#[audit_log(...)]`, each a field of [`RawArgs`].
+    pub enum AuditOption {
+        Operation = "operation",
+        Skip = "skip",
+        SkipAll = "skip_all",
+        Redact = "redact",
+        Resources = "resources",
+        Args = "args",
+        Debug = "debug",
+        Start = "start",
+        Result = "result",
+        Crate = "crate",
+    }
+}
 
 /// The options of `#[audit_log(...)]`.
 #[derive(Default)]
@@ -55,37 +72,26 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawAudit, Box<Faile
     };
     let mut errors = Errors::new();
     let mut parsed = RawArgs::default();
-    Keys::new(
-        "#[audit_log(...)]",
-        "option",
-        &[
-            "operation",
-            "skip",
-            "skip_all",
-            "redact",
-            "resources",
-            "args",
-            "debug",
-            "start",
-            "result",
-            "crate",
-        ],
-    )
-    .parse(args, &mut errors, |name, meta| {
-        match name {
-            "operation" => parsed.operation = Some(attr::expr(name, meta)?),
-            "skip" => parsed.skip = Some(attr::names(name, meta)?),
-            "skip_all" => parsed.skip_all = attr::flag(name, meta)?,
-            "redact" => parsed.redact = Some(attr::names(name, meta)?),
-            "resources" => parsed.resources = Some(attr::names(name, meta)?),
-            "args" => parsed.args = Some(attr::names(name, meta)?),
-            "debug" => parsed.debug = Some(attr::names(name, meta)?),
-            "start" => parsed.start = attr::flag(name, meta)?,
-            "result" => parsed.result = attr::flag(name, meta)?,
-            _ => parsed.krate = Some(attr::path(name, meta)?),
-        }
-        Ok(())
-    });
+    Keys::<AuditOption>::new("#[audit_log(...)]", "option").parse(
+        args,
+        &mut errors,
+        |option, meta| {
+            let name = option.keyword();
+            match option {
+                AuditOption::Operation => parsed.operation = Some(attr::expr(name, meta)?),
+                AuditOption::Skip => parsed.skip = Some(attr::names(name, meta)?),
+                AuditOption::SkipAll => parsed.skip_all = attr::flag(name, meta)?,
+                AuditOption::Redact => parsed.redact = Some(attr::names(name, meta)?),
+                AuditOption::Resources => parsed.resources = Some(attr::names(name, meta)?),
+                AuditOption::Args => parsed.args = Some(attr::names(name, meta)?),
+                AuditOption::Debug => parsed.debug = Some(attr::names(name, meta)?),
+                AuditOption::Start => parsed.start = attr::flag(name, meta)?,
+                AuditOption::Result => parsed.result = attr::flag(name, meta)?,
+                AuditOption::Crate => parsed.krate = Some(attr::path(name, meta)?),
+            }
+            Ok(())
+        },
+    );
     let args = errors.finish_with(parsed);
     Ok(RawAudit { args, item })
 }

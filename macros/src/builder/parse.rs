@@ -2,6 +2,23 @@
 //! attributes, not yet checked.
 
 use crate::util::attr::{self, error, Errors, Flag, Keys, Spanned};
+use crate::util::options::{options, Keyword as _};
+
+options! {
+    /// The options of `#[builder(...)]` on the struct.
+    pub enum StructOption {
+        Crate = "crate",
+        Validated = "validated",
+    }
+}
+
+options! {
+    /// The options of `#[builder(...)]` on a field.
+    pub enum FieldOption {
+        Default = "default",
+        Into = "into",
+    }
+}
 
 /// The attribute that configures a builder.
 pub const BUILDER: &str = "builder";
@@ -66,13 +83,13 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
     let mut errors = Errors::new();
     let mut krate = None;
     let mut validated = Flag::default();
-    let mut keys = Keys::new("#[builder(...)]", "option", &["crate", "validated"]);
+    let mut keys = Keys::<StructOption>::new("#[builder(...)]", "option");
     for attr in builder_attrs(&input.attrs) {
-        keys.parse_attribute(attr, &mut errors, |name, meta| {
-            if name == "crate" {
-                krate = Some(attr::path(name, meta)?);
-            } else {
-                validated = attr::flag(name, meta)?;
+        keys.parse_attribute(attr, &mut errors, |option, meta| {
+            let name = option.keyword();
+            match option {
+                StructOption::Crate => krate = Some(attr::path(name, meta)?),
+                StructOption::Validated => validated = attr::flag(name, meta)?,
             }
             Ok(())
         });
@@ -83,22 +100,25 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
         .map(|field| {
             let mut default = None;
             let mut into = Flag::default();
-            let mut keys = Keys::new("#[builder(...)]", "option", &["default", "into"]);
+            let mut keys = Keys::<FieldOption>::new("#[builder(...)]", "option");
             for attr in builder_attrs(&field.attrs) {
-                keys.parse_attribute(attr, &mut errors, |name, meta| {
-                    if name == "into" {
-                        into = attr::flag(name, meta)?;
-                    } else {
-                        let value = if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
-                            None
-                        } else if meta.input.peek(syn::Token![=]) {
-                            Some(attr::expr(name, meta)?)
-                        } else {
-                            return Err(meta.error(
-                                "write `default` (the type's `Default`) or `default = EXPR`",
-                            ));
-                        };
-                        default = Some(attr::spanned(meta, value));
+                keys.parse_attribute(attr, &mut errors, |option, meta| {
+                    let name = option.keyword();
+                    match option {
+                        FieldOption::Into => into = attr::flag(name, meta)?,
+                        FieldOption::Default => {
+                            let value = if meta.input.is_empty() || meta.input.peek(syn::Token![,])
+                            {
+                                None
+                            } else if meta.input.peek(syn::Token![=]) {
+                                Some(attr::expr(name, meta)?)
+                            } else {
+                                return Err(meta.error(
+                                    "write `default` (the type's `Default`) or `default = EXPR`",
+                                ));
+                            };
+                            default = Some(attr::spanned(meta, value));
+                        }
                     }
                     Ok(())
                 });

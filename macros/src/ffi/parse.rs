@@ -5,6 +5,27 @@ use quote::ToTokens;
 
 use crate::util::attr::{self, error, Errors, Flag, Keys};
 use crate::util::expand::Failed;
+use crate::util::options::{options, Keyword as _};
+
+options! {
+    /// The options of `#[ffi_safe(...)]`, each a field of [`RawArgs`].
+    pub enum FfiOption {
+        Size = "size",
+        Align = "align",
+        NoPadding = "no_padding",
+        OnPanic = "on_panic",
+        CName = "c_name",
+        Crate = "crate",
+        Validated = "validated",
+    }
+}
+
+options! {
+    /// The options of `#[ffi(...)]` on a field, each a field of [`RawFieldArgs`].
+    pub enum FieldOption {
+        Offset = "offset",
+    }
+}
 
 /// The per-field attribute.
 pub const FFI: &str = "ffi";
@@ -77,31 +98,23 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, Box<Failed<
     };
     let mut errors = Errors::new();
     let mut parsed = RawArgs::default();
-    Keys::new(
-        "#[ffi_safe(...)]",
-        "option",
-        &[
-            "size",
-            "align",
-            "no_padding",
-            "on_panic",
-            "c_name",
-            "crate",
-            "validated",
-        ],
-    )
-    .parse(args, &mut errors, |name, meta| {
-        match name {
-            "size" => parsed.size = Some(attr::expr(name, meta)?),
-            "align" => parsed.align = Some(attr::expr(name, meta)?),
-            "no_padding" => parsed.no_padding = attr::flag(name, meta)?,
-            "on_panic" => parsed.on_panic = Some(attr::expr(name, meta)?),
-            "c_name" => parsed.c_name = Some(attr::string(name, meta)?),
-            "validated" => parsed.validated = attr::flag(name, meta)?,
-            _ => parsed.krate = Some(attr::path(name, meta)?),
-        }
-        Ok(())
-    });
+    Keys::<FfiOption>::new("#[ffi_safe(...)]", "option").parse(
+        args,
+        &mut errors,
+        |option, meta| {
+            let name = option.keyword();
+            match option {
+                FfiOption::Size => parsed.size = Some(attr::expr(name, meta)?),
+                FfiOption::Align => parsed.align = Some(attr::expr(name, meta)?),
+                FfiOption::NoPadding => parsed.no_padding = attr::flag(name, meta)?,
+                FfiOption::OnPanic => parsed.on_panic = Some(attr::expr(name, meta)?),
+                FfiOption::CName => parsed.c_name = Some(attr::string(name, meta)?),
+                FfiOption::Crate => parsed.krate = Some(attr::path(name, meta)?),
+                FfiOption::Validated => parsed.validated = attr::flag(name, meta)?,
+            }
+            Ok(())
+        },
+    );
     let args = errors.finish_with(parsed);
     Ok(RawFfi { args, item })
 }
@@ -110,11 +123,13 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, Box<Failed<
 pub fn field_args(attr: &syn::Attribute) -> syn::Result<RawFieldArgs> {
     let mut errors = Errors::new();
     let mut parsed = RawFieldArgs::default();
-    Keys::new("#[ffi(...)]", "option", &["offset"]).parse_attribute(
+    Keys::<FieldOption>::new("#[ffi(...)]", "option").parse_attribute(
         attr,
         &mut errors,
-        |name, meta| {
-            parsed.offset = Some(attr::expr(name, meta)?);
+        |option, meta| {
+            match option {
+                FieldOption::Offset => parsed.offset = Some(attr::expr(option.keyword(), meta)?),
+            }
             Ok(())
         },
     );

@@ -5,8 +5,9 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned as _;
 
-use super::table::{Argument, RuleKind, RuleOption};
+use super::table::{Argument, InvariantOption, RuleKey, RuleKind, RuleOption};
 use crate::util::attr::{self, error, Errors, Flag, Keys, Spanned};
+use crate::util::options::Keyword as _;
 
 /// The attribute that holds field rules.
 pub const VALIDATE: &str = "validate";
@@ -205,15 +206,14 @@ pub fn parse_invariant(attr: &syn::Attribute) -> syn::Result<RawInvariant> {
     let syntax: InvariantSyntax = syn::parse2(list.tokens.clone())?;
     let mut errors = Errors::new();
     let mut options = RawInvariantOptions::default();
-    Keys::new("#[invariant(...)]", "option", &["message", "code"]).parse(
+    Keys::<InvariantOption>::new("#[invariant(...)]", "option").parse(
         syntax.rest,
         &mut errors,
-        |name, meta| {
-            let text = attr::string(name, meta)?;
-            if name == "message" {
-                options.message = Some(text);
-            } else {
-                options.code = Some(text);
+        |option, meta| {
+            let text = attr::string(option.keyword(), meta)?;
+            match option {
+                InvariantOption::Message => options.message = Some(text),
+                InvariantOption::Code => options.code = Some(text),
             }
             Ok(())
         },
@@ -242,20 +242,13 @@ pub fn parse_rule_set(attr: &syn::Attribute) -> syn::Result<RawRuleSet> {
 fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRuleSet {
     let mut set = RawRuleSet::default();
     let mut nested_errors = Errors::new();
-    let keys = RuleKind::KEYWORDS
-        .iter()
-        .copied()
-        .chain(RuleOption::ALL.map(RuleOption::keyword))
-        .collect::<Vec<_>>();
-    Keys::new(attribute, "rule", &keys)
+    Keys::<RuleKey>::new(attribute, "rule")
         .repeat_hint(", or move the second into its own `#[validate(...)]`")
-        .parse(tokens, errors, |name, meta| {
-            if let Some(kind) = RuleKind::from_keyword(name) {
-                set.rules.push(rule(kind, meta)?);
-                return Ok(());
-            }
-            match RuleOption::from_keyword(name) {
-                Some(RuleOption::Each) => {
+        .parse(tokens, errors, |key, meta| {
+            let name = key.keyword();
+            match key {
+                RuleKey::Rule(kind) => set.rules.push(rule(kind, meta)?),
+                RuleKey::Option(RuleOption::Each) => {
                     let Some(inner) = attr::group(meta)? else {
                         return Err(meta.error(
                             "`each` needs the rules for every element: write \
@@ -265,11 +258,11 @@ fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRul
                     let inner = rule_set(inner, "each(...)", &mut nested_errors);
                     set.each = Some(attr::spanned(meta, Box::new(inner)));
                 }
-                Some(RuleOption::Required) => set.required = attr::flag(name, meta)?,
-                Some(RuleOption::Message) => set.message = Some(attr::string(name, meta)?),
-                Some(RuleOption::Code) => set.code = Some(attr::string(name, meta)?),
-                // `Keys` hands over only the keys it was given.
-                None => {}
+                RuleKey::Option(RuleOption::Required) => set.required = attr::flag(name, meta)?,
+                RuleKey::Option(RuleOption::Message) => {
+                    set.message = Some(attr::string(name, meta)?);
+                }
+                RuleKey::Option(RuleOption::Code) => set.code = Some(attr::string(name, meta)?),
             }
             Ok(())
         });

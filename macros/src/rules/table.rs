@@ -6,6 +6,8 @@
 //! `Rule` and is exhaustive, so a new row makes the compiler list each place that must
 //! handle it.
 
+use crate::util::options::{options, Keyword};
+
 /// What a rule takes after its keyword.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Argument {
@@ -45,24 +47,24 @@ macro_rules! rules {
             $($(#[$doc])* $kind,)*
         }
 
-        impl RuleKind {
-            /// Every rule's keyword.
-            pub const KEYWORDS: &'static [&'static str] = &[$($keyword),*];
-
-            /// The rule written `keyword`, if there is one.
-            pub fn from_keyword(keyword: &str) -> Option<Self> {
-                match keyword {
-                    $($keyword => Some(RuleKind::$kind),)*
-                    _ => None,
-                }
+        impl Keyword for RuleKind {
+            fn all() -> impl Iterator<Item = Self> {
+                [$(RuleKind::$kind),*].into_iter()
             }
 
+            fn keyword(self) -> &'static str {
+                RuleKind::keyword(self)
+            }
+        }
+
+        impl RuleKind {
             /// The keyword users write, and the name of the rule's runtime function.
             pub fn keyword(self) -> &'static str {
                 match self {
                     $(RuleKind::$kind => $keyword,)*
                 }
             }
+
 
             /// What follows the keyword.
             pub fn argument(self) -> Argument {
@@ -129,42 +131,48 @@ rules! {
     Custom = "custom", Path, Any, const: false;
 }
 
-/// The keys of `#[validate(...)]` that are not rules but shape the rules around them.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum RuleOption {
-    /// `each(...)`: rules for every element of a collection.
-    Each,
-    /// `required`: an `Option` must be `Some`.
-    Required,
-    /// `message = "..."`: replaces the human message of the attribute's rules.
-    Message,
-    /// `code = "..."`: replaces the machine code of the attribute's rules.
-    Code,
+options! {
+    /// The keys of `#[validate(...)]` that are not rules but shape the rules around them.
+    pub enum RuleOption {
+        /// `each(...)`: rules for every element of a collection.
+        Each = "each",
+        /// `required`: an `Option` must be `Some`.
+        Required = "required",
+        /// `message = "..."`: replaces the human message of the attribute's rules.
+        Message = "message",
+        /// `code = "..."`: replaces the machine code of the attribute's rules.
+        Code = "code",
+    }
 }
 
-impl RuleOption {
-    /// Every option, in the order messages list them.
-    pub const ALL: [RuleOption; 4] = [
-        RuleOption::Each,
-        RuleOption::Required,
-        RuleOption::Message,
-        RuleOption::Code,
-    ];
+/// A key of `#[validate(...)]` on a field: a rule or an option around the rules.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RuleKey {
+    /// A rule.
+    Rule(RuleKind),
+    /// An option.
+    Option(RuleOption),
+}
 
-    /// The keyword users write.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            RuleOption::Each => "each",
-            RuleOption::Required => "required",
-            RuleOption::Message => "message",
-            RuleOption::Code => "code",
-        }
+impl Keyword for RuleKey {
+    fn all() -> impl Iterator<Item = Self> {
+        RuleKind::all()
+            .map(RuleKey::Rule)
+            .chain(RuleOption::all().map(RuleKey::Option))
     }
 
-    /// The option written `keyword`, if there is one.
-    pub fn from_keyword(keyword: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|option| option.keyword() == keyword)
+    fn keyword(self) -> &'static str {
+        match self {
+            RuleKey::Rule(kind) => kind.keyword(),
+            RuleKey::Option(option) => option.keyword(),
+        }
+    }
+}
+
+options! {
+    /// The options of `#[invariant(condition, ...)]`.
+    pub enum InvariantOption {
+        Message = "message",
+        Code = "code",
     }
 }

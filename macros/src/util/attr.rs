@@ -13,6 +13,8 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::Parser;
 use syn::spanned::Spanned as _;
 
+use super::options::Keyword;
+
 /// An error message waiting for the code it points at.
 pub struct Message(String);
 
@@ -109,25 +111,25 @@ impl<T> std::ops::Deref for Spanned<T> {
     }
 }
 
-/// The keys one attribute accepts, and those already read in it.
-pub struct Keys<'a> {
+/// The keys one attribute accepts (the enum `K`), and those already read in it.
+pub struct Keys<'a, K> {
     attribute: &'a str,
     noun: &'a str,
-    known: &'a [&'a str],
     repeat_hint: &'a str,
-    seen: Vec<String>,
+    seen: Vec<&'static str>,
+    kind: std::marker::PhantomData<K>,
 }
 
-impl<'a> Keys<'a> {
-    /// `attribute` as users write it (`#[audit_log(...)]`), what its keys are called
-    /// in messages (`option`, `rule`), and the keys it accepts.
-    pub fn new(attribute: &'a str, noun: &'a str, known: &'a [&'a str]) -> Self {
+impl<'a, K: Keyword> Keys<'a, K> {
+    /// `attribute` as users write it (`#[audit_log(...)]`) and what its keys are called
+    /// in messages (`option`, `rule`); the keys it accepts are `K`'s.
+    pub fn new(attribute: &'a str, noun: &'a str) -> Self {
         Self {
             attribute,
             noun,
-            known,
             repeat_hint: "",
             seen: Vec::new(),
+            kind: std::marker::PhantomData,
         }
     }
 
@@ -138,21 +140,21 @@ impl<'a> Keys<'a> {
     }
 
     /// Reads the inside of the attribute's parentheses item by item, handing each
-    /// known key (with its name) to `read`. Unknown and repeated keys are reported
-    /// and skipped; reading stops at the first item that is malformed.
+    /// known key to `read`. Unknown and repeated keys are reported and skipped;
+    /// reading stops at the first item that is malformed.
     pub fn parse(
         &mut self,
         tokens: TokenStream,
         errors: &mut Errors,
-        mut read: impl FnMut(&str, &ParseNestedMeta) -> syn::Result<()>,
+        mut read: impl FnMut(K, &ParseNestedMeta) -> syn::Result<()>,
     ) {
         let parser = syn::meta::parser(|meta| {
             let name = key_name(&meta.path);
-            if !self.known.contains(&name.as_str()) {
+            let Some(key) = K::from_keyword(&name) else {
                 errors.push(self.unknown(&name, &meta.path));
                 return skip_value(&meta);
-            }
-            if self.seen.contains(&name) {
+            };
+            if self.seen.contains(&key.keyword()) {
                 errors.push(
                     error(format!(
                         "`{name}` is written twice in this `{}`: keep one{}",
@@ -162,8 +164,8 @@ impl<'a> Keys<'a> {
                 );
                 return skip_value(&meta);
             }
-            self.seen.push(name.clone());
-            read(&name, &meta)
+            self.seen.push(key.keyword());
+            read(key, &meta)
         });
         if let Err(error) = parser.parse2(tokens) {
             errors.push(error);
@@ -176,7 +178,7 @@ impl<'a> Keys<'a> {
         &mut self,
         attr: &syn::Attribute,
         errors: &mut Errors,
-        read: impl FnMut(&str, &ParseNestedMeta) -> syn::Result<()>,
+        read: impl FnMut(K, &ParseNestedMeta) -> syn::Result<()>,
     ) {
         match &attr.meta {
             syn::Meta::Path(_) => {}
@@ -192,10 +194,8 @@ impl<'a> Keys<'a> {
     }
 
     fn unknown(&self, name: &str, path: &syn::Path) -> syn::Error {
-        let closest = self
-            .known
-            .iter()
-            .map(|known| (strsim::jaro_winkler(name, known), *known))
+        let closest = K::all()
+            .map(|known| (strsim::jaro_winkler(name, known.keyword()), known.keyword()))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let message = match closest {
@@ -207,9 +207,8 @@ impl<'a> Keys<'a> {
                 "unknown {} `{name}` in `{}`: expected one of {}",
                 self.noun,
                 self.attribute,
-                self.known
-                    .iter()
-                    .map(|known| format!("`{known}`"))
+                K::all()
+                    .map(|known| format!("`{}`", known.keyword()))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),

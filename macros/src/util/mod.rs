@@ -2,6 +2,7 @@
 
 pub mod attr;
 pub mod expand;
+pub mod options;
 pub mod runtime_path;
 pub mod shape;
 mod source_text;

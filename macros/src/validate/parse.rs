@@ -6,6 +6,14 @@ use syn::spanned::Spanned as _;
 
 use crate::rules::parse::{parse_invariant, parse_rule_set, RawInvariant, RawRuleSet};
 use crate::util::attr::{self, error, Errors, Keys};
+use crate::util::options::{options, Keyword as _};
+
+options! {
+    /// The options of `#[validate(...)]` on the type itself.
+    pub enum StructOption {
+        Crate = "crate",
+    }
+}
 
 /// The deriving item.
 pub struct RawInput {
@@ -148,14 +156,16 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
         }
     };
     let mut krate = None;
-    let mut keys = Keys::new("#[validate(...)]", "option", &["crate"]);
+    let mut keys = Keys::<StructOption>::new("#[validate(...)]", "option");
     for attr in input
         .attrs
         .iter()
         .filter(|attr| attr.path().is_ident(crate::rules::parse::VALIDATE))
     {
-        keys.parse_attribute(attr, &mut errors, |name, meta| {
-            krate = Some(attr::path(name, meta)?);
+        keys.parse_attribute(attr, &mut errors, |option, meta| {
+            match option {
+                StructOption::Crate => krate = Some(attr::path(option.keyword(), meta)?),
+            }
             Ok(())
         });
     }

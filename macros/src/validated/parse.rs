@@ -6,7 +6,18 @@ use quote::ToTokens;
 use crate::rules::parse::RawInvariant;
 use crate::util::attr::{self, error, Errors, Flag, Keys};
 use crate::util::expand::Failed;
+use crate::util::options::{options, Keyword as _};
 use crate::validate::parse::RawField;
+
+options! {
+    /// The options of `#[validated(...)]`, each a field of [`RawArgs`].
+    pub enum ValidatedOption {
+        Serde = "serde",
+        Crate = "crate",
+        AllowDerive = "allow_derive",
+        AllowAttr = "allow_attr",
+    }
+}
 
 /// The arguments of `#[validated(...)]`.
 #[derive(Default)]
@@ -84,23 +95,20 @@ pub fn parse(
         };
     let mut errors = Errors::new();
     let mut parsed = RawArgs::default();
-    Keys::new(
-        "#[validated(...)]",
-        "option",
-        &["serde", "crate", "allow_derive", "allow_attr"],
-    )
-    .parse(args, &mut errors, |name, meta| {
-        if name == "serde" {
-            parsed.serde = attr::flag(name, meta)?;
-        } else if name == "allow_derive" {
-            parsed.allow_derive = attr::names(name, meta)?;
-        } else if name == "allow_attr" {
-            parsed.allow_attr = attr::names(name, meta)?;
-        } else {
-            parsed.krate = Some(attr::path(name, meta)?);
-        }
-        Ok(())
-    });
+    Keys::<ValidatedOption>::new("#[validated(...)]", "option").parse(
+        args,
+        &mut errors,
+        |option, meta| {
+            let name = option.keyword();
+            match option {
+                ValidatedOption::Serde => parsed.serde = attr::flag(name, meta)?,
+                ValidatedOption::Crate => parsed.krate = Some(attr::path(name, meta)?),
+                ValidatedOption::AllowDerive => parsed.allow_derive = attr::names(name, meta)?,
+                ValidatedOption::AllowAttr => parsed.allow_attr = attr::names(name, meta)?,
+            }
+            Ok(())
+        },
+    );
     let args = errors.finish_with(parsed);
     let mut seen = Attributes::default();
     for attr in &item.attrs {
