@@ -34,6 +34,7 @@ pub mod ffi {
         InvalidDiscriminant, InvalidValue, NoChecksIn,
     };
 }
+pub use crate::__palisade_ffi_stubs as ffi_stubs;
 pub use crate::__palisade_impl_checked_enum as impl_checked_enum;
 pub use crate::__palisade_impl_checked_struct as impl_checked_struct;
 pub use crate::__palisade_impl_ffi_safe as impl_ffi_safe;

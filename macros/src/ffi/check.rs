@@ -1,10 +1,7 @@
 //! Checks `#[ffi_safe]` input: a defined repr, FFI-safe field and parameter types
 //! (with advice for the usual mistakes), and options that fit the item.
 
-use proc_macro2::TokenStream;
-use quote::ToTokens;
-
-use super::parse::{RawArgs, RawFfi, RawItem, FFI};
+use super::parse::{RawArgs, RawEnum, RawFfi, RawFn, RawItem, RawStruct};
 use crate::util::attr::{error, Errors};
 use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
@@ -102,68 +99,55 @@ const INT_REPRS: [&str; 10] = [
 
 /// What stands in for the expansion next to the errors.
 pub enum Fallback {
-    /// Only the options were wrong: the whole expansion, as if they were left out, so
-    /// the type's uses (`CHeader::with::<T>()`, `extern "C"` parameters) add no
-    /// errors of their own.
+    /// Only the options were wrong, or a fieldless enum's repr: the whole expansion,
+    /// as if they were left out, so the type's uses (`CHeader::with::<T>()`,
+    /// `extern "C"` parameters) add no errors of their own.
     Whole(Box<Model>),
     /// The item itself has mistakes: the item as written (its `#[ffi]` attributes
-    /// removed), so nothing else breaks.
-    Item(TokenStream),
+    /// removed) and stubs of the impls its uses need, without the bounds and
+    /// assertions that would repeat the error.
+    Stubs(Box<Model>),
 }
 
 /// Checks the item against its options; every problem is reported together.
 pub fn check(raw: RawFfi) -> Result<Model, Box<Failed<Fallback>>> {
-    let mut errors = Errors::new();
+    let mut errors = raw.errors;
     let (args, options_error) = match raw.args {
         Ok(args) => (args, None),
         Err(error) => (RawArgs::default(), Some(error)),
     };
     let runtime = RuntimePath::new(args.krate.as_ref());
-    let (kind, fallback) = match raw.item {
-        RawItem::Struct(item) => {
-            let model = check_struct(item, &args, &mut errors);
-            let tokens = model.item.to_token_stream();
-            (Kind::Struct(model), tokens)
-        }
-        RawItem::Enum(item) => {
-            let model = check_enum(item, &args, &mut errors);
-            let tokens = model.item.to_token_stream();
-            (Kind::Enum(model), tokens)
-        }
-        RawItem::Fn(item) => {
-            let model = check_fn(item, &args, &mut errors);
-            let tokens = model.item.to_token_stream();
-            (Kind::Fn(model), tokens)
-        }
+    let kind = match raw.item {
+        RawItem::Struct(item) => Kind::Struct(check_struct(item, &args, &mut errors)),
+        RawItem::Enum(item) => Kind::Enum(check_enum(item, &args, &mut errors)),
+        RawItem::Fn(item) => Kind::Fn(check_fn(item, &args, &mut errors)),
     };
-    match (errors.finish(), options_error) {
-        (Ok(()), None) => Ok(Model { runtime, kind }),
-        (Ok(()), Some(error)) => Err(Failed::new(
-            error,
-            Fallback::Whole(Box::new(Model { runtime, kind })),
-        )),
-        (Err(error), None) => Err(Failed::new(error, Fallback::Item(fallback))),
+    let model = Box::new(Model { runtime, kind });
+    // A fieldless enum's expansion holds whatever else is wrong with it (a missing
+    // repr is read as `u8`, a bad C name is kept): nothing in it repeats the error.
+    let whole = match &model.kind {
+        Kind::Enum(item) => item
+            .item
+            .variants
+            .iter()
+            .all(|variant| matches!(variant.fields, syn::Fields::Unit)),
+        Kind::Struct(_) | Kind::Fn(_) => false,
+    };
+    let error = match (errors.finish(), options_error) {
+        (Ok(()), None) => return Ok(*model),
+        (Ok(()), Some(error)) => return Err(Failed::new(error, Fallback::Whole(model))),
+        (Err(error), None) => error,
         (Err(error), Some(mut options)) => {
             options.combine(error);
-            Err(Failed::new(options, Fallback::Item(fallback)))
+            options
         }
-    }
-}
-
-/// The idents inside every `#[repr(...)]`.
-fn reprs(attrs: &[syn::Attribute]) -> Vec<syn::Ident> {
-    attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("repr"))
-        .filter_map(|attr| {
-            attr.parse_args_with(
-                syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
-            )
-            .ok()
-        })
-        .flatten()
-        .filter_map(|meta| meta.path().get_ident().cloned())
-        .collect()
+    };
+    let fallback = if whole {
+        Fallback::Whole(model)
+    } else {
+        Fallback::Stubs(model)
+    };
+    Err(Failed::new(error, fallback))
 }
 
 fn only_for_structs(args: &RawArgs, what: &str, errors: &mut Errors) {
@@ -187,8 +171,13 @@ fn only_for_structs(args: &RawArgs, what: &str, errors: &mut Errors) {
     }
 }
 
-fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) -> Struct {
-    let reprs = reprs(&item.attrs);
+fn check_struct(raw: RawStruct, args: &RawArgs, errors: &mut Errors) -> Struct {
+    let RawStruct {
+        item,
+        reprs,
+        fields: field_args,
+        has_checks,
+    } = raw;
     let transparent = reprs.iter().any(|repr| repr == "transparent");
     if let Some(rust) = reprs.iter().find(|repr| *repr == "Rust") {
         errors.push(error("`repr(Rust)` has no layout C can rely on: use `#[repr(C)]`").at(rust));
@@ -234,24 +223,18 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) 
         }
     }
     let mut fields = Vec::new();
-    for (index, field) in item.fields.iter_mut().enumerate() {
-        let mut offset = None;
-        for attr in field.attrs.iter().filter(|attr| attr.path().is_ident(FFI)) {
-            if let Some(parsed) = errors.handle(super::parse::field_args(attr)) {
-                if generic {
-                    if let Some(expr) = &parsed.offset {
-                        errors.push(
-                            error(
-                                "field offsets of a generic struct depend on its parameters: assert them on a non-generic wrapper",
-                            )
-                            .at(expr),
-                        );
-                    }
-                }
-                offset = offset.or(parsed.offset);
+    for (index, (field, parsed)) in item.fields.iter().zip(field_args).enumerate() {
+        if generic {
+            if let Some(expr) = &parsed.offset {
+                errors.push(
+                    error(
+                        "field offsets of a generic struct depend on its parameters: assert them on a non-generic wrapper",
+                    )
+                    .at(expr),
+                );
             }
         }
-        field.attrs.retain(|attr| !attr.path().is_ident(FFI));
+        let offset = parsed.offset;
         check_type(&field.ty, Direction::FromC, errors);
         let member = match &field.ident {
             Some(ident) => syn::Member::Named(ident.clone()),
@@ -270,7 +253,7 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) 
             offset,
         });
     }
-    let has_checks = has_checks(&item) || args.validated.is_present();
+    let has_checks = has_checks || args.validated.is_present();
     let c_name = c_name(args, &item.ident, errors);
     Struct {
         c_name,
@@ -284,41 +267,8 @@ fn check_struct(mut item: syn::ItemStruct, args: &RawArgs, errors: &mut Errors) 
     }
 }
 
-/// Whether palisade's validation runs on the struct: C must not build it directly.
-/// (Seen here when `#[ffi_safe]` is written above it; otherwise the generated
-/// `Validate` probe refuses the struct with the fix.)
-fn has_checks(item: &syn::ItemStruct) -> bool {
-    let last_is = |attr: &syn::Attribute, name: &str| {
-        attr.path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == name)
-    };
-    let derives_validate = |attr: &syn::Attribute| {
-        attr.path().is_ident("derive")
-            && attr
-                .parse_args_with(
-                    syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
-                )
-                .is_ok_and(|paths| {
-                    paths.iter().any(|path| {
-                        path.segments
-                            .last()
-                            .is_some_and(|segment| segment.ident == "Validate")
-                    })
-                })
-    };
-    item.attrs.iter().any(|attr| {
-        last_is(attr, "validated") || attr.path().is_ident("invariant") || derives_validate(attr)
-    }) || item.fields.iter().any(|field| {
-        field
-            .attrs
-            .iter()
-            .any(|attr| attr.path().is_ident("validate"))
-    })
-}
-
-fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Errors) -> Enum {
+fn check_enum(raw: RawEnum, args: &RawArgs, errors: &mut Errors) -> Enum {
+    let RawEnum { item, reprs } = raw;
     only_for_structs(args, "an enum", errors);
     if let Some(on_panic) = &args.on_panic {
         errors.push(
@@ -337,7 +287,6 @@ fn check_enum(item: syn::ItemEnum, args: &RawArgs, errors: &mut Errors) -> Enum 
             );
         }
     }
-    let reprs = reprs(&item.attrs);
     let repr = reprs
         .iter()
         .find(|repr| INT_REPRS.contains(&repr.to_string().as_str()))
@@ -375,7 +324,8 @@ fn c_name(args: &RawArgs, ident: &syn::Ident, errors: &mut Errors) -> String {
     value
 }
 
-fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Errors) -> Function {
+fn check_fn(raw: RawFn, args: &RawArgs, errors: &mut Errors) -> Function {
+    let RawFn { item, link_name } = raw;
     only_for_structs(args, "a function", errors);
     if let Some(c_name) = &args.c_name {
         errors.push(
@@ -425,7 +375,6 @@ fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Errors) -> Function 
             result = Some((**ty).clone());
         }
     }
-    let link_name = link_name(&item);
     let describable = generic_names.is_empty() && item.sig.generics.const_params().next().is_none();
     Function {
         item,
@@ -435,38 +384,6 @@ fn check_fn(item: syn::ItemFn, args: &RawArgs, errors: &mut Errors) -> Function 
         link_name,
         describable,
     }
-}
-
-/// The symbol of a function C can link to: its name under `no_mangle`, the given
-/// name under `export_name`, in either attribute form (`#[no_mangle]`,
-/// `#[unsafe(no_mangle)]`).
-fn link_name(item: &syn::ItemFn) -> Option<String> {
-    for attr in &item.attrs {
-        let meta = if attr.path().is_ident("unsafe") {
-            match attr.parse_args::<syn::Meta>() {
-                Ok(meta) => meta,
-                Err(_) => continue,
-            }
-        } else {
-            attr.meta.clone()
-        };
-        match &meta {
-            syn::Meta::Path(path) if path.is_ident("no_mangle") => {
-                return Some(item.sig.ident.to_string().trim_start_matches("r#").into());
-            }
-            syn::Meta::NameValue(pair) if pair.path.is_ident("export_name") => {
-                if let syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(name),
-                    ..
-                }) = &pair.value
-                {
-                    return Some(name.value());
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Reports, with advice, the types that are never FFI-safe, and those C must not

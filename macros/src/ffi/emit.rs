@@ -4,17 +4,85 @@
 
 use crate::util::runtime_path::Private;
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned, ToTokens as _};
 use syn::spanned::Spanned;
 
 use super::check::{Direction, Enum, Fallback, Function, Kind, Model, Struct};
 
 /// What stands in for the expansion next to the errors: the whole expansion when
-/// only the options were wrong, else the item as written.
+/// nothing in it repeats them, else the item and stubs of its impls.
 pub fn fallback(fallback: &Fallback) -> TokenStream {
     match fallback {
         Fallback::Whole(model) => expand(model),
-        Fallback::Item(item) => item.clone(),
+        Fallback::Stubs(model) => stubs(model),
+    }
+}
+
+/// The item and unbounded stand-ins for the impls its uses need (`FfiSafe`, `FromC`
+/// or `CheckedRepr`, `CType`, a function's prototype), with no layout assertion and
+/// no bound on its fields: those are where the reported mistake would show again.
+fn stubs(model: &Model) -> TokenStream {
+    let private = model.runtime.private();
+    let (tokens, ident, generics, c_name, impls) = match &model.kind {
+        Kind::Struct(item) => {
+            let ident = &item.item.ident;
+            let generics = &item.item.generics;
+            let (_, ty_generics, where_clause) = generics.split_for_impl();
+            let params = generics.params.iter();
+            let predicates =
+                where_clause.map(|clause| clause.predicates.iter().collect::<Vec<_>>());
+            let predicates = predicates.unwrap_or_default();
+            let kind = if item.has_checks {
+                quote!(checked)
+            } else {
+                quote!(from_c)
+            };
+            let impls = quote! {
+                #private::ffi_stubs!(#kind [#(#params),*] #ident #ty_generics, [#(#predicates,)*]);
+            };
+            (
+                item.item.to_token_stream(),
+                ident,
+                generics,
+                &item.c_name,
+                impls,
+            )
+        }
+        Kind::Enum(item) => {
+            let ident = &item.item.ident;
+            let repr = &item.repr;
+            let name = ident.to_string();
+            let impls = quote!(#private::ffi_stubs!(enum #ident, #repr, #name););
+            (
+                item.item.to_token_stream(),
+                ident,
+                &item.item.generics,
+                &item.c_name,
+                impls,
+            )
+        }
+        Kind::Fn(function) => {
+            let item = &function.item;
+            let prototype = prototype(&private, function);
+            return quote! {
+                #item
+                #prototype
+            };
+        }
+    };
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #tokens
+        const _: () = {
+            #impls
+
+            #[automatically_derived]
+            impl #impl_generics #private::ffi::CType for #ident #ty_generics #where_clause {
+                fn c_type() -> #private::ffi::CTypeRef {
+                    #private::ffi::CTypeRef::named(#c_name)
+                }
+            }
+        };
     }
 }
 

@@ -57,14 +57,44 @@ pub struct RawFieldArgs {
     pub offset: Option<syn::Expr>,
 }
 
-/// The item `#[ffi_safe]` is on.
+/// The item `#[ffi_safe]` is on, with what its attributes say.
 pub enum RawItem {
     /// A struct.
-    Struct(syn::ItemStruct),
+    Struct(RawStruct),
     /// An enum.
-    Enum(syn::ItemEnum),
+    Enum(RawEnum),
     /// A function.
-    Fn(syn::ItemFn),
+    Fn(RawFn),
+}
+
+/// A struct and what its attributes say.
+pub struct RawStruct {
+    /// The struct, its `#[ffi(...)]` attributes removed.
+    pub item: syn::ItemStruct,
+    /// The idents of its `#[repr(...)]`s.
+    pub reprs: Vec<syn::Ident>,
+    /// Each field's `#[ffi(...)]`, in order.
+    pub fields: Vec<RawFieldArgs>,
+    /// Whether palisade's validation runs on it (`#[validated]`, `#[derive(Validate)]`,
+    /// `#[validate]` on a field, `#[invariant]`) as far as this attribute can see.
+    pub has_checks: bool,
+}
+
+/// An enum and its `#[repr(...)]`s.
+pub struct RawEnum {
+    /// The enum.
+    pub item: syn::ItemEnum,
+    /// The idents of its `#[repr(...)]`s.
+    pub reprs: Vec<syn::Ident>,
+}
+
+/// A function and the symbol C links to.
+pub struct RawFn {
+    /// The function.
+    pub item: syn::ItemFn,
+    /// Its symbol under `#[unsafe(no_mangle)]`/`#[unsafe(export_name = "..")]` (either
+    /// attribute form), or `None` for a mangled function.
+    pub link_name: Option<String>,
 }
 
 /// `#[ffi_safe]` before checking.
@@ -73,6 +103,8 @@ pub struct RawFfi {
     pub args: syn::Result<RawArgs>,
     /// The item.
     pub item: RawItem,
+    /// Mistakes in the item's own attributes (`#[ffi(...)]` on a field).
+    pub errors: Errors,
 }
 
 /// Reads the options and the item; anything but a struct, an enum or a function is
@@ -82,10 +114,17 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, Box<Failed<
         Ok(item) => item,
         Err(failure) => return Err(Failed::new(failure, item)),
     };
+    let mut errors = Errors::new();
     let item = match parsed {
-        syn::Item::Struct(item) => RawItem::Struct(item),
-        syn::Item::Enum(item) => RawItem::Enum(item),
-        syn::Item::Fn(item) => RawItem::Fn(item),
+        syn::Item::Struct(item) => RawItem::Struct(raw_struct(item, &mut errors)),
+        syn::Item::Enum(item) => RawItem::Enum(RawEnum {
+            reprs: reprs(&item.attrs),
+            item,
+        }),
+        syn::Item::Fn(item) => RawItem::Fn(RawFn {
+            link_name: link_name(&item),
+            item,
+        }),
         other => {
             return Err(Failed::new(
                 error(
@@ -96,11 +135,11 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, Box<Failed<
             ))
         }
     };
-    let mut errors = Errors::new();
+    let mut option_errors = Errors::new();
     let mut parsed = RawArgs::default();
     Keys::<FfiOption>::new("#[ffi_safe(...)]", "option").parse(
         args,
-        &mut errors,
+        &mut option_errors,
         |option, meta| {
             let name = option.keyword();
             match option {
@@ -115,23 +154,118 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, Box<Failed<
             Ok(())
         },
     );
-    let args = errors.finish_with(parsed);
-    Ok(RawFfi { args, item })
+    let args = option_errors.finish_with(parsed);
+    Ok(RawFfi { args, item, errors })
 }
 
-/// Reads one `#[ffi(...)]` on a field.
-pub fn field_args(attr: &syn::Attribute) -> syn::Result<RawFieldArgs> {
-    let mut errors = Errors::new();
-    let mut parsed = RawFieldArgs::default();
-    Keys::<FieldOption>::new("#[ffi(...)]", "option").parse_attribute(
-        attr,
-        &mut errors,
-        |option, meta| {
-            match option {
-                FieldOption::Offset => parsed.offset = Some(attr::expr(option.keyword(), meta)?),
+fn raw_struct(mut item: syn::ItemStruct, errors: &mut Errors) -> RawStruct {
+    let has_checks = has_checks(&item);
+    let fields = item
+        .fields
+        .iter_mut()
+        .map(|field| {
+            let mut parsed = RawFieldArgs::default();
+            let mut keys = Keys::<FieldOption>::new("#[ffi(...)]", "option");
+            for attr in field.attrs.iter().filter(|attr| attr.path().is_ident(FFI)) {
+                keys.parse_attribute(attr, errors, |option, meta| {
+                    match option {
+                        FieldOption::Offset => {
+                            parsed.offset = Some(attr::expr(option.keyword(), meta)?);
+                        }
+                    }
+                    Ok(())
+                });
             }
-            Ok(())
-        },
-    );
-    errors.finish_with(parsed)
+            field.attrs.retain(|attr| !attr.path().is_ident(FFI));
+            parsed
+        })
+        .collect();
+    RawStruct {
+        reprs: reprs(&item.attrs),
+        item,
+        fields,
+        has_checks,
+    }
+}
+
+/// The idents inside every `#[repr(...)]`.
+fn reprs(attrs: &[syn::Attribute]) -> Vec<syn::Ident> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("repr"))
+        .filter_map(|attr| {
+            attr.parse_args_with(
+                syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+            )
+            .ok()
+        })
+        .flatten()
+        .filter_map(|meta| meta.path().get_ident().cloned())
+        .collect()
+}
+
+/// Whether palisade's validation runs on the struct: C must not build it directly.
+/// (Seen here when `#[ffi_safe]` is written above it; otherwise the generated
+/// `Validate` probe refuses the struct with the fix.)
+fn has_checks(item: &syn::ItemStruct) -> bool {
+    let last_is = |attr: &syn::Attribute, name: &str| {
+        attr.path()
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == name)
+    };
+    let derives_validate = |attr: &syn::Attribute| {
+        attr.path().is_ident("derive")
+            && attr
+                .parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+                )
+                .is_ok_and(|paths| {
+                    paths.iter().any(|path| {
+                        path.segments
+                            .last()
+                            .is_some_and(|segment| segment.ident == "Validate")
+                    })
+                })
+    };
+    item.attrs.iter().any(|attr| {
+        last_is(attr, "validated") || attr.path().is_ident("invariant") || derives_validate(attr)
+    }) || item.fields.iter().any(|field| {
+        field
+            .attrs
+            .iter()
+            .any(|attr| attr.path().is_ident("validate"))
+    })
+}
+
+/// The symbol of a function C can link to: its name under `no_mangle`, the given
+/// name under `export_name`, in either attribute form (`#[no_mangle]`,
+/// `#[unsafe(no_mangle)]`).
+fn link_name(item: &syn::ItemFn) -> Option<String> {
+    for attr in &item.attrs {
+        let meta = if attr.path().is_ident("unsafe") {
+            match attr.parse_args::<syn::Meta>() {
+                Ok(meta) => meta,
+                Err(_) => continue,
+            }
+        } else {
+            attr.meta.clone()
+        };
+        match &meta {
+            syn::Meta::Path(path) if path.is_ident("no_mangle") => {
+                return Some(item.sig.ident.to_string().trim_start_matches("r#").into());
+            }
+            syn::Meta::NameValue(pair) if pair.path.is_ident("export_name") => {
+                if let syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(name),
+                    ..
+                }) = &pair.value
+                {
+                    return Some(name.value());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }

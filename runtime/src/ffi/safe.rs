@@ -97,6 +97,60 @@ macro_rules! __palisade_impl_ffi_safe {
     };
 }
 
+/// Stands in for the impls of an item `#[ffi_safe]` refused, next to its compile
+/// error, so the item's uses (a field of another `#[ffi_safe]` struct, a parameter,
+/// `Checked<T>`) add no errors of their own: one mistake, one error.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __palisade_ffi_stubs {
+    (@ffi_safe [$($generics:tt)*] $ty:ty, [$($bounds:tt)*]) => {
+        // SAFETY: emitted only next to the `compile_error!` that `#[ffi_safe]` reports
+        // for this item: the crate holding it never builds, so nothing runs with it.
+        unsafe impl<$($generics)*> $crate::ffi::FfiSafe for $ty where $($bounds)* {
+            const PADDING: usize = 0;
+        }
+    };
+    (from_c [$($generics:tt)*] $ty:ty, [$($bounds:tt)*]) => {
+        $crate::__palisade_ffi_stubs!(@ffi_safe [$($generics)*] $ty, [$($bounds)*]);
+        // SAFETY: as above, next to a compile error only.
+        unsafe impl<$($generics)*> $crate::ffi::FromC for $ty where $($bounds)* {}
+    };
+    (checked [$($generics:tt)*] $ty:ty, [$($bounds:tt)*]) => {
+        $crate::__palisade_ffi_stubs!(@ffi_safe [$($generics)*] $ty, [$($bounds)*]);
+        // SAFETY: as above, next to a compile error only.
+        unsafe impl<$($generics)*> $crate::ffi::CheckedRepr for $ty where $($bounds)* {
+            type Raw = Self;
+
+            fn from_raw(raw: Self) -> $crate::__private::Result<Self, $crate::ffi::InvalidValue> {
+                $crate::__private::Ok(raw)
+            }
+
+            fn to_raw(self) -> Self {
+                self
+            }
+        }
+    };
+    (enum $ty:ty, $repr:ty, $name:expr) => {
+        $crate::__palisade_ffi_stubs!(@ffi_safe [] $ty, []);
+        // SAFETY: as above, next to a compile error only.
+        unsafe impl $crate::ffi::CheckedRepr for $ty {
+            type Raw = $repr;
+
+            fn from_raw(raw: $repr) -> $crate::__private::Result<Self, $crate::ffi::InvalidValue> {
+                $crate::__private::Err($crate::ffi::InvalidValue::BitPattern {
+                    type_name: $name,
+                    value: $crate::ffi::__private::Discriminant::widen(raw),
+                })
+            }
+
+            fn to_raw(self) -> $repr {
+                let _ = self;
+                0
+            }
+        }
+    };
+}
+
 /// Implements [`FromC`] for a struct `#[ffi_safe]` has checked.
 #[doc(hidden)]
 #[macro_export]
