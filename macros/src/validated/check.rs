@@ -2,7 +2,7 @@
 //! tuple field, and rules that fit. Reuses the derive's field and invariant checks.
 
 use super::derives::Verdict;
-use super::parse::RawValidated;
+use super::parse::{DerivePaths, RawValidated};
 use crate::rules::parse::{INVARIANT, VALIDATE};
 use crate::util::attr::{error, Errors};
 use crate::util::expand::Failed;
@@ -105,7 +105,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
         &mut errors,
     );
     let mut item = item;
-    remove_derives(&mut item.attrs, &refused);
+    remove_derives(&mut item.attrs, raw.derive_lists, &refused);
     // What was refused is not emitted, so it adds no error of its own.
     item.attrs.retain(|attr| {
         let text = crate::util::source_text(attr.path());
@@ -294,21 +294,23 @@ fn check_attributes(
     refused
 }
 
-/// Takes the refused derives out of `#[derive(...)]`, so the struct emitted next to
-/// the errors adds none of its own (one mistake, one error).
-fn remove_derives(attrs: &mut Vec<syn::Attribute>, refused: &[String]) {
-    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+/// Takes the refused derives out of `#[derive(...)]` (`lists` holds each attribute's
+/// paths, as parse read them), so the struct emitted next to the errors adds none of
+/// its own (one mistake, one error).
+fn remove_derives(
+    attrs: &mut Vec<syn::Attribute>,
+    lists: Vec<Option<DerivePaths>>,
+    refused: &[String],
+) {
     if refused.is_empty() {
         return;
     }
+    let mut lists = lists.into_iter();
     attrs.retain_mut(|attr| {
-        if !attr.path().is_ident("derive") {
-            return true;
-        }
-        let Ok(paths) = attr.parse_args_with(Paths::parse_terminated) else {
+        let Some(paths) = lists.next().flatten() else {
             return true;
         };
-        let kept: Paths = paths
+        let kept: DerivePaths = paths
             .into_iter()
             .filter(|path| !refused.contains(&last_segment(path)))
             .collect();

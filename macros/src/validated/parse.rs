@@ -48,6 +48,9 @@ pub struct RawValidated {
     /// Where `validate` or `invariant` was written inside `cfg_attr`, on the struct or
     /// a field.
     pub conditional_rules: Vec<proc_macro2::Span>,
+    /// Per struct attribute, in order: the paths of a plain `#[derive(...)]`, so that
+    /// refused derives can be taken out of it.
+    pub derive_lists: Vec<Option<DerivePaths>>,
     /// Where a field carries `#[from]` (thiserror's conversion).
     pub from_fields: Vec<proc_macro2::Span>,
     /// Per field, in order: a literal `#[builder(default = LITERAL)]`, which can be
@@ -60,6 +63,9 @@ pub struct RawValidated {
     /// The mistakes found while reading the rules; checking adds its own.
     pub errors: Errors,
 }
+
+/// The paths inside one `#[derive(...)]`.
+pub type DerivePaths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
 
 /// Reads the arguments and the item. An item that is not a struct is refused here,
 /// and handed back unchanged to be emitted next to the error.
@@ -128,6 +134,16 @@ pub fn parse(
         mut conditional_rules,
     } = seen;
     conditional_rules.extend(on_fields.conditional_rules);
+    let derive_lists = item
+        .attrs
+        .iter()
+        .map(|attr| {
+            attr.path()
+                .is_ident("derive")
+                .then(|| attr.parse_args_with(DerivePaths::parse_terminated).ok())
+                .flatten()
+        })
+        .collect();
     let builder_defaults = item
         .fields
         .iter()
@@ -142,6 +158,7 @@ pub fn parse(
         derives,
         attributes,
         conditional_rules,
+        derive_lists,
         from_fields,
         builder_defaults,
         fields,
