@@ -59,7 +59,8 @@ fn success_and_failure_with_the_errors_display() {
     assert_eq!(event["error_detail"], Value::Null);
     assert_eq!(
         event["args"],
-        serde_json::json!({"customer": "acme", "order": "Order { id: 7 }", "quantity": 3, "price": 9.5, "express": true})
+        serde_json::json!({"customer": "acme", "order": "Order { id: 7 }", "quantity": 3, "price":
+            9.5, "express": true})
     );
     assert_eq!(
         event["resources_affected"],
@@ -215,7 +216,8 @@ fn redaction_by_name_by_type_and_by_request() {
         record(|| connect("db", "hunter2", "t0k", Secret::new("s3cr3t".into()), 1234));
     assert_eq!(
         events[0]["args"],
-        serde_json::json!({"host": "db", "password": "[REDACTED]", "auth_token": "[REDACTED]", "secret_key": "[REDACTED]", "pin": "[REDACTED]"})
+        serde_json::json!({"host": "db", "password": "[REDACTED]", "auth_token": "[REDACTED]",
+            "secret_key": "[REDACTED]", "pin": "[REDACTED]"})
     );
     // `args(...)` is an allow-list: `password` is left out, `api_key` is logged because
     // it was asked for, `note` is redacted on request, a `Secret` stays redacted.
@@ -223,7 +225,8 @@ fn redaction_by_name_by_type_and_by_request() {
         record(|| login("ann", "hunter2", "ak-1", "private", Secret::new("t".into())));
     assert_eq!(
         events[0]["args"],
-        serde_json::json!({"user": "ann", "api_key": "ak-1", "note": "[REDACTED]", "token": "[REDACTED]"})
+        serde_json::json!({"user": "ann", "api_key": "ak-1", "note": "[REDACTED]", "token":
+            "[REDACTED]"})
     );
     for line in events.iter().map(Value::to_string) {
         assert!(!line.contains("hunter2") && !line.contains("private"));

@@ -275,7 +275,8 @@ fn destructured_parameters_appear_by_their_names_and_references_keep_their_json_
     let (_, events) = record(|| destructured((1, 2), creds, &true, &7));
     assert_eq!(
         events[0]["args"],
-        serde_json::json!({"a": 1, "b": 2, "user": "ann", "password": "[REDACTED]", "flag": true, "n": 7})
+        serde_json::json!({"a": 1, "b": 2, "user": "ann", "password": "[REDACTED]", "flag": true,
+            "n": 7})
     );
     assert_eq!(
         events[0]["resources_affected"],
@@ -300,7 +301,8 @@ fn an_error_type_the_macro_cannot_see_is_still_a_failure() {
     assert_eq!(events[0]["outcome"], "failure");
     assert_eq!(
         events[0]["error_detail"],
-        "error of type `alloc::string::String`, which has no `Display` or `Debug` where it is audited"
+        "error of type `alloc::string::String`, which has no `Display` or `Debug` where it is \
+            audited"
     );
 }
 

@@ -34,7 +34,8 @@ macro_rules! layout {
 fn rust_layouts() -> Vec<Layout> {
     vec![
         layout!(Bytes, "Bytes", a => "a", b => "b"),
-        layout!(Ints, "Ints", a => "a", b => "b", c => "c", d => "d", e => "e", f => "f", g => "g", h => "h"),
+        layout!(Ints, "Ints", a => "a", b => "b", c => "c", d => "d", e => "e", f => "f", g =>
+            "g", h => "h"),
         layout!(Sizes, "Sizes", a => "a", b => "b", c => "c"),
         layout!(Floats, "Floats", a => "a", b => "b", c => "c"),
         layout!(Padded, "Padded", tag => "tag", value => "value", flag => "flag"),
@@ -55,14 +56,17 @@ fn rust_layouts() -> Vec<Layout> {
         layout!(EI64, "EI64"),
         layout!(EU64, "EU64"),
         layout!(EIsize, "EIsize"),
-        layout!(Enums, "Enums", e8 => "e8", e16 => "e16", e32 => "e32", ei64 => "ei64", eu64 => "eu64", eisize => "eisize"),
+        layout!(Enums, "Enums", e8 => "e8", e16 => "e16", e32 => "e32", ei64 => "ei64", eu64 =>
+            "eu64", eisize => "eisize"),
         layout!(Pair<u8>, "Pair_uint8_t", left => "left", right => "right"),
         layout!(Pair<u64>, "Pair_uint64_t", left => "left", right => "right"),
         layout!(Pair<Inner>, "Pair_Inner", left => "left", right => "right"),
         layout!(Buf<4>, "Buf_4", len => "len", data => "data"),
         layout!(Buf<16>, "Buf_16", len => "len", data => "data"),
-        layout!(Generics, "Generics", small => "small", big => "big", inner => "inner", four => "four", sixteen => "sixteen"),
-        layout!(Callbacks, "Callbacks", none => "none", five => "five", six => "six", checked => "checked"),
+        layout!(Generics, "Generics", small => "small", big => "big", inner => "inner", four =>
+            "four", sixteen => "sixteen"),
+        layout!(Callbacks, "Callbacks", none => "none", five => "five", six => "six", checked =>
+            "checked"),
         layout!(Views<'static>, "Views", text => "text", items => "items", words => "words"),
         layout!(palisade::ffi::FfiStr<'static>, "FfiStr"),
         layout!(palisade::ffi::FfiSlice<'static, Inner>, "FfiSlice_Inner"),
@@ -319,7 +323,8 @@ fn two_rust_types_with_one_c_name_are_refused_with_the_fix() {
         .render()
         .unwrap_err();
     assert!(
-        matches!(&error.problems[0], HeaderProblem::NameCollision { c_name, .. } if c_name == "Mode")
+        matches!(&error.problems[0], HeaderProblem::NameCollision { c_name, .. } if c_name ==
+            "Mode")
     );
 }
 

@@ -75,7 +75,8 @@ macro_rules! __palisade_with_serde {
 macro_rules! __palisade_with_serde {
     ($($item:tt)*) => {
         ::core::compile_error! {
-            "`#[validated(serde)]` needs palisade's `serde` feature: add `features = [\"serde\"]` to the `palisade` dependency"
+            "`#[validated(serde)]` needs palisade's `serde` feature: add `features = [\"serde\"]` \
+to the `palisade` dependency"
         }
     };
 }

@@ -31,8 +31,11 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<Failed<TokenStream>>> {
     let fn_name = item.sig.ident.to_string();
     if let Some(constness) = &item.sig.constness {
         errors.push(
-            error("a `const fn` cannot be audited: it may run at compile time, where there is no clock or sink")
-                .at(constness),
+            error(
+                "a `const fn` cannot be audited: it may run at compile time, where there is no \
+                clock or sink",
+            )
+            .at(constness),
         );
     }
     let mut params = Vec::new();
@@ -45,29 +48,35 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<Failed<TokenStream>>> {
         .iter()
         .map(|binding| binding.ident.to_string())
         .collect::<Vec<_>>();
-    let lookup = |list: &Option<Vec<syn::Path>>,
-                  option: &str,
-                  errors: &mut Errors|
-     -> Vec<syn::Ident> {
-        let Some(list) = list else { return Vec::new() };
-        list.iter()
-            .filter_map(|path| {
-                let name = path.get_ident().map(ToString::to_string).unwrap_or_else(|| crate::util::source_text(path));
-                if names.contains(&name) {
-                    path.get_ident().cloned()
-                } else {
-                    let known = if names.is_empty() { "it has none".to_owned() } else { format!("its parameters are {}", names.join(", ")) };
-                    errors.push(
-                        error(format!(
-                            "`{option}` names `{name}`, which is not a parameter of `{fn_name}`: {known}"
+    let lookup =
+        |list: &Option<Vec<syn::Path>>, option: &str, errors: &mut Errors| -> Vec<syn::Ident> {
+            let Some(list) = list else { return Vec::new() };
+            list.iter()
+                .filter_map(|path| {
+                    let name = path
+                        .get_ident()
+                        .map(ToString::to_string)
+                        .unwrap_or_else(|| crate::util::source_text(path));
+                    if names.contains(&name) {
+                        path.get_ident().cloned()
+                    } else {
+                        let known = if names.is_empty() {
+                            "it has none".to_owned()
+                        } else {
+                            format!("its parameters are {}", names.join(", "))
+                        };
+                        errors.push(
+                            error(format!(
+                            "`{option}` names `{name}`, which is not a parameter of `{fn_name}`: \
+                                {known}"
                         ))
-                        .at(path),
-                    );
-                    None
-                }
-            })
-            .collect()
-    };
+                            .at(path),
+                        );
+                        None
+                    }
+                })
+                .collect()
+        };
     let skip = lookup(&options.skip, "skip", &mut errors);
     let redact = lookup(&options.redact, "redact", &mut errors);
     let resources = lookup(&options.resources, "resources", &mut errors);
@@ -79,15 +88,21 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<Failed<TokenStream>>> {
     if options.skip_all.is_present() {
         if let Some(first) = options.args.as_ref().and_then(|list| list.first()) {
             errors.push(
-                error("`skip_all` leaves out every argument, so `args(...)` has nothing to allow: keep one of them")
-                    .at(first),
+                error(
+                    "`skip_all` leaves out every argument, so `args(...)` has nothing to allow: \
+                    keep one of them",
+                )
+                .at(first),
             );
         }
     }
     if options.result.is_present() && matches!(item.sig.output, syn::ReturnType::Default) {
         errors.push(
-            error(format!("`result` says `{fn_name}` returns a `Result`, but it returns nothing: remove `result`"))
-                .at_span(options.result.span()),
+            error(format!(
+                "`result` says `{fn_name}` returns a `Result`, but it returns nothing: \
+                remove `result`"
+            ))
+            .at_span(options.result.span()),
         );
     }
     let is_redacted = |binding: &Binding| {
@@ -113,7 +128,8 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<Failed<TokenStream>>> {
             if is_redacted(binding) {
                 errors.push(
                     error(format!(
-                        "`{name}` is redacted, so `debug({name})` would log nothing: remove it from `debug(...)`"
+                        "`{name}` is redacted, so `debug({name})` would log nothing: remove it \
+                            from `debug(...)`"
                     ))
                     .at(name),
                 );
@@ -273,9 +289,12 @@ fn returns(item: &syn::ItemFn, errors: &mut Errors) -> Returns {
         if !has_bound(&item.sig.generics, &param, &["AuditOutcome"]) {
             errors.push(
                 error(format!(
-                    "`{fn_name}` returns `{param}`, a type parameter: `#[audit_log]` cannot see whether \
-                     its value is a `Result` (or a future) and would have to guess the outcome. Bound it: \
-                     `{param}: palisade::audit::AuditOutcome` (implemented for `Result<T, E: Display>` and \
+                    "`{fn_name}` returns `{param}`, a type parameter: `#[audit_log]` cannot see \
+                        whether \
+                     its value is a `Result` (or a future) and would have to guess the outcome. \
+                         Bound it: \
+                     `{param}: palisade::audit::AuditOutcome` (implemented for `Result<T, E: \
+                         Display>` and \
                      plain values), or return a concrete type"
                 ))
                 .at(ty),
@@ -290,7 +309,8 @@ fn returns(item: &syn::ItemFn, errors: &mut Errors) -> Returns {
             errors.push(
                 error(format!(
                     "the error type `{param}` is a type parameter with no `Display` bound: \
-                     `#[audit_log]` could not record an error's text. Add `{param}: std::fmt::Display` \
+                     `#[audit_log]` could not record an error's text. Add `{param}: \
+                         std::fmt::Display` \
                      (or `std::fmt::Debug`)"
                 ))
                 .at(&param),
@@ -389,7 +409,8 @@ fn result_error_param(ty: &syn::Type, generics: &syn::Generics) -> Option<syn::I
 fn has_bound(generics: &syn::Generics, param: &syn::Ident, traits: &[&str]) -> bool {
     let named = |bound: &syn::TypeParamBound| {
         matches!(bound, syn::TypeParamBound::Trait(bound)
-            if bound.path.segments.last().is_some_and(|last| traits.iter().any(|name| last.ident == name)))
+            if bound.path.segments.last().is_some_and(|last| traits.iter().any(|name| last.ident
+                == name)))
     };
     let inline = generics
         .type_params()

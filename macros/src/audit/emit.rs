@@ -63,7 +63,8 @@ pub fn expand(model: &Model) -> TokenStream {
     } else {
         quote! {
             #audit::Call::begin(&__PALISADE_SITE, |__palisade_args| {
-                use #audit::{KnownText as _, NoText as _, OpaqueArg as _, SerializeArg as _, StructuredArg as _};
+                use #audit::{KnownText as _, NoText as _, OpaqueArg as _, SerializeArg as _,
+                    StructuredArg as _};
                 #(#scrubbed)*
                 #(#captures)*
                 #resources

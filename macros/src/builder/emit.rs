@@ -74,7 +74,8 @@ pub fn expand(model: &Model) -> TokenStream {
     let checks_guard = (!model.validated).then(|| {
         quote! {
             #[automatically_derived]
-            impl #impl_generics #states::BuildsWithoutChecks for #ident #ty_generics #where_clause {}
+            impl #impl_generics #states::BuildsWithoutChecks for #ident #ty_generics #where_clause
+                {}
         }
     });
 

@@ -184,7 +184,8 @@ fn check_struct(raw: RawStruct, args: &RawArgs, errors: &mut Errors) -> Struct {
     } else if !transparent && !reprs.iter().any(|repr| repr == "C") {
         errors.push(
             error(format!(
-                "`{}` needs a layout C can rely on: add `#[repr(C)]` (or `#[repr(transparent)]` for a one-field wrapper)",
+                "`{}` needs a layout C can rely on: add `#[repr(C)]` (or `#[repr(transparent)]` \
+                    for a one-field wrapper)",
                 item.ident
             ))
             .at(&item.ident),
@@ -192,8 +193,11 @@ fn check_struct(raw: RawStruct, args: &RawArgs, errors: &mut Errors) -> Struct {
     }
     if item.fields.is_empty() {
         errors.push(
-            error("a struct with no fields has no C equivalent (C forbids empty structs): add a field")
-                .at(&item.ident),
+            error(
+                "a struct with no fields has no C equivalent (C forbids empty structs): add a \
+                field",
+            )
+            .at(&item.ident),
         );
     }
     if let Some(on_panic) = &args.on_panic {
@@ -208,7 +212,8 @@ fn check_struct(raw: RawStruct, args: &RawArgs, errors: &mut Errors) -> Struct {
         for expr in [&args.size, &args.align].into_iter().flatten() {
             errors.push(
                 error(
-                    "the layout of a generic struct depends on its parameters, so it cannot be asserted once here: assert it on a non-generic wrapper",
+                    "the layout of a generic struct depends on its parameters, so it cannot be \
+                        asserted once here: assert it on a non-generic wrapper",
                 )
                 .at(expr),
             );
@@ -216,7 +221,8 @@ fn check_struct(raw: RawStruct, args: &RawArgs, errors: &mut Errors) -> Struct {
         if args.no_padding.is_present() {
             errors.push(
                 error(
-                    "the layout of a generic struct depends on its parameters, so `no_padding` cannot be checked once here",
+                    "the layout of a generic struct depends on its parameters, so `no_padding` \
+                        cannot be checked once here",
                 )
                 .at_span(args.no_padding.span()),
             );
@@ -228,7 +234,8 @@ fn check_struct(raw: RawStruct, args: &RawArgs, errors: &mut Errors) -> Struct {
             if let Some(expr) = &parsed.offset {
                 errors.push(
                     error(
-                        "field offsets of a generic struct depend on its parameters: assert them on a non-generic wrapper",
+                        "field offsets of a generic struct depend on its parameters: assert them \
+                            on a non-generic wrapper",
                     )
                     .at(expr),
                 );
@@ -280,7 +287,8 @@ fn check_enum(raw: RawEnum, args: &RawArgs, errors: &mut Errors) -> Enum {
         if !matches!(variant.fields, syn::Fields::Unit) {
             errors.push(
                 error(format!(
-                    "`{}` carries data, and C has no layout for an enum with data: keep the enum fieldless and put the data in a `#[repr(C)]` struct next to its tag",
+                    "`{}` carries data, and C has no layout for an enum with data: keep the enum \
+                        fieldless and put the data in a `#[repr(C)]` struct next to its tag",
                     variant.ident
                 ))
                 .at(&variant.fields),
@@ -294,7 +302,8 @@ fn check_enum(raw: RawEnum, args: &RawArgs, errors: &mut Errors) -> Enum {
     let repr = repr.unwrap_or_else(|| {
         errors.push(
             error(format!(
-                "`{}` needs an integer repr so C knows its size: add `#[repr(u8)]`, `#[repr(i32)]`, …",
+                "`{}` needs an integer repr so C knows its size: add `#[repr(u8)]`, \
+                    `#[repr(i32)]`, …",
                 item.ident
             ))
             .at(&item.ident),
@@ -316,7 +325,8 @@ fn c_name(args: &RawArgs, ident: &syn::Ident, errors: &mut Errors) -> String {
     if !identifier {
         errors.push(
             error(format!(
-                "`{value}` is not a C identifier: use ASCII letters, digits and `_`, not starting with a digit"
+                "`{value}` is not a C identifier: use ASCII letters, digits and `_`, not starting \
+                    with a digit"
             ))
             .at(lit),
         );
@@ -329,8 +339,11 @@ fn check_fn(raw: RawFn, args: &RawArgs, errors: &mut Errors) -> Function {
     only_for_structs(args, "a function", errors);
     if let Some(c_name) = &args.c_name {
         errors.push(
-            error("`c_name` names a type in C; a function's C name is its symbol: use `#[unsafe(export_name = \"...\")]`")
-                .at(c_name),
+            error(
+                "`c_name` names a type in C; a function's C name is its symbol: use \
+                `#[unsafe(export_name = \"...\")]`",
+            )
+            .at(c_name),
         );
     }
     let is_c = item.sig.abi.as_ref().is_some_and(|abi| {
@@ -496,41 +509,70 @@ pub fn advice(ty: &syn::Type) -> Option<&'static str> {
         syn::Type::Tuple(tuple) if !tuple.elems.is_empty() => {
             Some("tuples have no defined layout; use a `#[ffi_safe]` `#[repr(C)]` struct")
         }
-        syn::Type::TraitObject(_) => Some("a trait object has no C layout; pass `*mut c_void` and a `#[repr(C)]` struct of `extern \"C\" fn`s"),
+        syn::Type::TraitObject(_) => Some(
+            "a trait object has no C layout; pass `*mut c_void` and a `#[repr(C)]` struct of \
+                `extern \"C\" fn`s",
+        ),
         syn::Type::Reference(reference) => match &*reference.elem {
-            syn::Type::Path(path) if path.path.is_ident("str") => {
-                Some("`&str` is a pointer and a length, not a C string; use `palisade::ffi::FfiStr` or `*const c_char`")
-            }
-            syn::Type::Slice(_) => Some("a slice reference is a pointer and a length; use `palisade::ffi::FfiSlice<T>`"),
-            syn::Type::TraitObject(_) => Some("a trait object reference is two pointers; pass `*mut c_void` and a `#[repr(C)]` struct of `extern \"C\" fn`s"),
+            syn::Type::Path(path) if path.path.is_ident("str") => Some(
+                "`&str` is a pointer and a length, not a C string; use \
+                    `palisade::ffi::FfiStr` or `*const c_char`",
+            ),
+            syn::Type::Slice(_) => Some(
+                "a slice reference is a pointer and a length; use \
+                    `palisade::ffi::FfiSlice<T>`",
+            ),
+            syn::Type::TraitObject(_) => Some(
+                "a trait object reference is two pointers; pass `*mut c_void` and a \
+                    `#[repr(C)]` struct of `extern \"C\" fn`s",
+            ),
             _ => None,
         },
-        syn::Type::Slice(_) => Some("a slice has no fixed size; use `palisade::ffi::FfiSlice<T>` or an array `[T; N]`"),
+        syn::Type::Slice(_) => Some(
+            "a slice has no fixed size; use `palisade::ffi::FfiSlice<T>` or an array `[T; \
+                N]`",
+        ),
         syn::Type::Path(path) if path.qself.is_none() => {
             let last = path.path.segments.last()?;
             let arguments = match &last.arguments {
-                syn::PathArguments::AngleBracketed(arguments) => arguments.args.iter().collect::<Vec<_>>(),
+                syn::PathArguments::AngleBracketed(arguments) => {
+                    arguments.args.iter().collect::<Vec<_>>()
+                }
                 _ => Vec::new(),
             };
             match (last.ident.to_string().as_str(), arguments.as_slice()) {
-                ("String", []) => Some("a `String` is Rust-owned and not NUL-terminated; use `*const c_char` or `palisade::ffi::FfiStr`"),
+                ("String", []) => Some(
+                    "a `String` is Rust-owned and not NUL-terminated; use `*const c_char` or \
+                        `palisade::ffi::FfiStr`",
+                ),
                 ("str", []) => Some("use `palisade::ffi::FfiStr` or `*const c_char`"),
-                ("char", []) if path.path.segments.len() == 1 => {
-                    Some("a Rust `char` is a Unicode scalar value with invalid bit patterns; use `u32` (C `char32_t`) or `u8`")
-                }
+                ("char", []) if path.path.segments.len() == 1 => Some(
+                    "a Rust `char` is a Unicode scalar value with invalid bit patterns; use \
+                        `u32` (C `char32_t`) or `u8`",
+                ),
                 ("u128" | "i128", []) if path.path.segments.len() == 1 => {
                     Some("C has no standard 128-bit integer; split it into two `u64` fields")
                 }
-                ("Vec", _) => Some("a `Vec` is Rust-owned; pass `palisade::ffi::FfiSlice<T>` or a pointer and a length"),
-                ("Box", [syn::GenericArgument::Type(syn::Type::TraitObject(_))]) => {
-                    Some("a boxed trait object is two pointers; pass `*mut c_void` and a `#[repr(C)]` struct of `extern \"C\" fn`s")
-                }
-                ("Box", [syn::GenericArgument::Type(syn::Type::Slice(_))]) => {
-                    Some("a boxed slice is a pointer and a length; use `palisade::ffi::FfiSlice<T>`")
-                }
-                ("Option", [syn::GenericArgument::Type(syn::Type::Path(inner))]) if is_plain_number(inner) => Some(
-                    "`Option` of a number has no C layout; use `Option<NonZero…>`, a sentinel value, or a separate `bool` flag",
+                ("Vec", _) => Some(
+                    "a `Vec` is Rust-owned; pass `palisade::ffi::FfiSlice<T>` or a pointer \
+                        and a length",
                 ),
+                ("Box", [syn::GenericArgument::Type(syn::Type::TraitObject(_))]) => Some(
+                    "a boxed trait object is two pointers; pass `*mut c_void` and a \
+                        `#[repr(C)]` struct of `extern \"C\" fn`s",
+                ),
+                ("Box", [syn::GenericArgument::Type(syn::Type::Slice(_))]) => Some(
+                    "a boxed slice is a pointer and a length; use \
+                        `palisade::ffi::FfiSlice<T>`",
+                ),
+                ("Option", [syn::GenericArgument::Type(syn::Type::Path(inner))])
+                    if is_plain_number(inner) =>
+                {
+                    Some(
+                        "`Option` of a number has no C layout; use `Option<NonZero…>`, a sentinel \
+                        value, or a separate `bool` flag",
+                    )
+                }
                 _ => None,
             }
         }

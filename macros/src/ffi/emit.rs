@@ -228,7 +228,8 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
     };
     let impl_from_c = if model.has_checks {
         quote! {
-            #private::impl_checked_struct!([#(#impl_params),*] #ident #ty_generics, [#(#generic_bounds)*], #name);
+            #private::impl_checked_struct!([#(#impl_params),*] #ident #ty_generics,
+                [#(#generic_bounds)*], #name);
         }
     } else {
         // A struct whose `Validate` impl `#[ffi_safe]` could not see (its
@@ -332,7 +333,8 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
             };
             let previous_member = &previous_field.member;
             let previous_ty = &previous_field.ty;
-            let end_of_previous = quote!(#private::offset_of!(#ident, #previous_member) + #private::size_of::<#previous_ty>());
+            let end_of_previous = quote!(#private::offset_of!(#ident, #previous_member) +
+                #private::size_of::<#previous_ty>());
             let where_text = format!("between `{}` and `{}`", previous_field.c_name, field.c_name);
             let padding_text = format!(
                 " bytes of padding {where_text}; reorder the fields or add explicit padding fields"
@@ -351,7 +353,8 @@ fn expand_struct(private: &Private, model: &Struct) -> TokenStream {
             let end = quote!(#private::offset_of!(#ident, #member) + #private::size_of::<#ty>());
             let failed = quote!(#private::size_of::<#ident>() != #end);
             let padding_text = format!(
-                " bytes of padding at the end, after `{}`; reorder the fields or add an explicit padding field",
+                " bytes of padding at the end, after `{}`; reorder the fields or add an explicit \
+                    padding field",
                 last.c_name
             );
             let message = quote! {
@@ -553,7 +556,8 @@ pub fn define_calls(private: &Private, ty: &syn::Type) -> TokenStream {
 }
 
 fn is_phantom(ty: &syn::Type) -> bool {
-    matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|last| last.ident == "PhantomData"))
+    matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|last| last.ident
+        == "PhantomData"))
 }
 
 fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
@@ -586,7 +590,8 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
                     #(const #consts: #repr = #ident::#variants as #repr;)*
                     match value {
                         #(#consts => #private::Ok(Self::#variants),)*
-                        _ => #private::Err(#private::ffi::InvalidDiscriminant { type_name: #name, value }),
+                        _ => #private::Err(#private::ffi::InvalidDiscriminant { type_name: #name,
+                            value }),
                     }
                 }
             }
@@ -615,7 +620,8 @@ fn expand_enum(private: &Private, model: &Enum) -> TokenStream {
                         &<#repr as #private::ffi::CType>::c_type(),
                         #private::size_of::<Self>(),
                         #private::align_of::<Self>(),
-                        &[#((#variant_names, #private::ffi::Discriminant::widen(Self::#variants as #repr))),*],
+                        &[#((#variant_names, #private::ffi::Discriminant::widen(Self::#variants as
+                            #repr))),*],
                     );
                 }
             }

@@ -128,7 +128,8 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawFfi, Box<Failed<
         other => {
             return Err(Failed::new(
                 error(
-                    "`#[ffi_safe]` applies to a `#[repr(C)]` struct, a fieldless enum with an integer repr, or an `extern \"C\" fn`",
+                    "`#[ffi_safe]` applies to a `#[repr(C)]` struct, a fieldless enum with an \
+                        integer repr, or an `extern \"C\" fn`",
                 )
                 .at(&other),
                 other.into_token_stream(),

@@ -220,7 +220,8 @@ pub fn check_bounds(
     let typed = |bound: Option<&syn::Expr>| bound.map(|bound| typed_bound(bound, shape));
     let (start_is_trivial, end_is_trivial) = match (shape, values) {
         (Shape::Int(int), [low, high]) => (
-            matches!(low, Some(Number::Int(low)) if low == Integer::new(int.min < 0, int.min.unsigned_abs())),
+            matches!(low, Some(Number::Int(low)) if low == Integer::new(int.min < 0,
+                int.min.unsigned_abs())),
             inclusive
                 && matches!(high, Some(Number::Int(high)) if high == Integer::new(false, int.max)),
         ),

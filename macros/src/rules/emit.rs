@@ -231,7 +231,8 @@ pub fn invariant_checks(
         quote! {
             #[allow(clippy::redundant_closure_call)]
             let __palisade_holds: bool = (|| -> bool { #expr })();
-            #private::rules::report(#errors, #at, #private::rules::invariant(__palisade_holds, #message), #overrides);
+            #private::rules::report(#errors, #at, #private::rules::invariant(__palisade_holds,
+                #message), #overrides);
         }
     });
     quote! {

@@ -39,7 +39,8 @@ pub enum Fit {
 }
 
 macro_rules! rules {
-    ($($(#[$doc:meta])* $kind:ident = $keyword:literal, $argument:ident, $fit:ident, const: $const:literal;)*) => {
+    ($($(#[$doc:meta])* $kind:ident = $keyword:literal, $argument:ident, $fit:ident, const:
+        $const:literal;)*) => {
         /// A field rule, by its keyword. The declaration order is the order in which
         /// the rules of one attribute run.
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -27,7 +27,8 @@ fn check(name: &str, output: TokenStream) {
     });
     assert!(
         expected == pretty,
-        "{name}: the expansion changed; review it and run with PALISADE_BLESS=1 to accept\n--- expected\n{expected}\n--- actual\n{pretty}"
+        "{name}: the expansion changed; review it and run with PALISADE_BLESS=1 to accept\n--- \
+            expected\n{expected}\n--- actual\n{pretty}"
     );
 }
 

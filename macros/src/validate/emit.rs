@@ -79,7 +79,8 @@ pub fn stub(stub: &Stub) -> TokenStream {
             #import
             #[automatically_derived]
             impl #impl_generics #private::Validate for #ident #ty_generics #where_clause {
-                fn validate_into(&self, _: &#private::PathNode<'_>, _: &mut #private::ValidationErrors) {}
+                fn validate_into(&self, _: &#private::PathNode<'_>, _: &mut
+                    #private::ValidationErrors) {}
             }
         };
     }

@@ -150,7 +150,8 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
         ),
         syn::Data::Union(union) => {
             return Err(error(
-                "`#[derive(Validate)]` does not support unions: palisade cannot know which field is set; validate a struct or an enum instead",
+                "`#[derive(Validate)]` does not support unions: palisade cannot know which field \
+                    is set; validate a struct or an enum instead",
             )
             .at(&union.union_token));
         }

@@ -1,8 +1,8 @@
-//! Which derives and attributes may sit on a `#[validated]` type. A derive expands next to the type,
-//! inside the module that can build it, so one that builds or changes values would
-//! skip the checks. Derives known to only read are allowed; the ones known to build or
-//! change values are refused with what to use instead; any other is refused until the
-//! user says it only reads (`#[validated(allow_derive(Name))]`).
+//! Which derives and attributes may sit on a `#[validated]` type. A derive expands
+//! next to the type, inside the module that can build it, so one that builds or
+//! changes values would skip the checks. Derives known to only read are allowed; the
+//! ones known to build or change values are refused with what to use instead; any other
+//! is refused until the user says it only reads (`#[validated(allow_derive(Name))]`).
 
 /// What a derive does to values of the type it is on.
 #[derive(Clone, Copy)]

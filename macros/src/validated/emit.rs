@@ -37,13 +37,15 @@ pub fn expand(validated: &Validated) -> TokenStream {
             #import
             #validate
             #[automatically_derived]
-            impl #impl_generics #private::builder::Validated for #ident #ty_generics #where_clause {}
+            impl #impl_generics #private::builder::Validated for #ident #ty_generics #where_clause
+                {}
             // `try_new` and `Deserialize` drop the value a check refused: a `Drop` impl
             // would be handed it. Writing one conflicts with these two impls.
             #[allow(drop_bounds)]
             trait ValidatedTypesCannotImplementDrop {}
             impl<T: #private::Drop> ValidatedTypesCannotImplementDrop for T {}
-            impl #impl_generics ValidatedTypesCannotImplementDrop for #ident #ty_generics #where_clause {}
+            impl #impl_generics ValidatedTypesCannotImplementDrop for #ident #ty_generics
+                #where_clause {}
             #inherent
             #newtype
             #serde
@@ -201,7 +203,10 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
         let ty = &field.ty;
         let name = &field.name;
         let (getter, setter) = if validated.newtype {
-            (Ident::new("get", Span::call_site()), Ident::new("set", Span::call_site()))
+            (
+                Ident::new("get", Span::call_site()),
+                Ident::new("set", Span::call_site()),
+            )
         } else {
             (param.clone(), format_ident!("set_{}", name))
         };
@@ -239,7 +244,8 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
             ///
             /// Every rule that fails with the new value.
             #vis fn #setter(&mut self, #param: #ty) -> #private::Result<(), #errors> {
-                #private::replace_checked(self, |__palisade_self| &mut __palisade_self.#member, #param)
+                #private::replace_checked(self, |__palisade_self| &mut __palisade_self.#member,
+                    #param)
             }
         }
     });

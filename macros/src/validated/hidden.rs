@@ -126,7 +126,8 @@ fn colons_at(tokens: &[TokenTree], at: usize) -> bool {
     matches!(
         (tokens.get(at), tokens.get(at + 1)),
         (Some(TokenTree::Punct(first)), Some(TokenTree::Punct(second)))
-            if first.as_char() == ':' && first.spacing() == Spacing::Joint && second.as_char() == ':'
+            if first.as_char() == ':' && first.spacing() == Spacing::Joint && second.as_char() ==
+                ':'
     )
 }
 

@@ -243,13 +243,15 @@ pub fn impls(validated: &Validated) -> TokenStream {
             #value_struct
 
             #[automatically_derived]
-            impl #deserialize_impl_generics #serde::Deserialize<'de> for #ident #ty_generics #deserialize_where {
+            impl #deserialize_impl_generics #serde::Deserialize<'de> for #ident #ty_generics
+                #deserialize_where {
                 fn deserialize<__D>(deserializer: __D) -> #private::Result<Self, __D::Error>
                 where
                     __D: #serde::Deserializer<'de>,
                 {
                     let __palisade_level = #private::Level::enter();
-                    let __palisade_read = <#by_value #ty_generics as #serde::Deserialize<'de>>::deserialize(deserializer)?;
+                    let __palisade_read = <#by_value #ty_generics as
+                        #serde::Deserialize<'de>>::deserialize(deserializer)?;
                     #finish
                 }
             }
@@ -376,11 +378,13 @@ fn finish(
                             let __palisade_items = #private::Iterator::filter_map(
                                 #private::enumerate(__palisade_read.#member),
                                 |(__palisade_index, __palisade_item)| match __palisade_item.0 {
-                                    #private::Ok(__palisade_value) => #private::Some(__palisade_value),
+                                    #private::Ok(__palisade_value) =>
+                                        #private::Some(__palisade_value),
                                     #failed
                                 },
                             );
-                            let __palisade_items: #ty = #private::Iterator::collect(__palisade_items);
+                            let __palisade_items: #ty =
+                                #private::Iterator::collect(__palisade_items);
                             if #errors.len() == __palisade_before {
                                 #private::Some(__palisade_items)
                             } else {

@@ -6,8 +6,8 @@
 //! error's `Display` as `error_detail`, `panic` with its message; a returned future
 //! when it completes), how long the call took, and the build it ran in. Arguments
 //! are captured structurally ([`AuditValue`], `Serialize`), with [`Secret`] values and
-//! sensitive names ([`is_sensitive_name`]) redacted at every depth. Sinks get each event as an [`AuditEvent`] and usually write
-//! [`AuditEvent::write_json`]'s one line.
+//! sensitive names ([`is_sensitive_name`]) redacted at every depth. Sinks get each
+//! event as an [`AuditEvent`] and usually write [`AuditEvent::write_json`]'s one line.
 //!
 //! A failing or panicking sink never changes the audited function's result:
 //! failures are counted ([`sink_failures`]) and passed to the hook set with
@@ -120,7 +120,8 @@ static ERROR_HOOK: RwLock<Option<ErrorHook>> = RwLock::new(None);
 
 thread_local! {
     /// The scoped sinks of this thread, innermost last, each with its guard's number.
-    static SCOPED_SINKS: RefCell<Vec<(u64, Arc<dyn AuditSink>)>> = const { RefCell::new(Vec::new()) };
+    static SCOPED_SINKS: RefCell<Vec<(u64, Arc<dyn AuditSink>)>> = const {
+        RefCell::new(Vec::new()) };
     static ACTOR: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
     /// Set while a sink records an event on this thread.
     static IN_SINK: Cell<bool> = const { Cell::new(false) };

@@ -159,7 +159,9 @@ fn contains_entry(words: &[String], entry: &str) -> bool {
 /// ```
 /// use palisade::audit::is_sensitive_name;
 ///
-/// for name in ["api_key", "apiKey", "X-API-KEY", "_password", "pwd", "session_id", "cvv", "mot_de_passe"] {
+/// for name in [
+///     "api_key", "apiKey", "X-API-KEY", "_password", "pwd", "session_id", "cvv", "mot_de_passe",
+/// ] {
 ///     assert!(is_sensitive_name(name), "{name}");
 /// }
 /// assert!(!is_sensitive_name("user_id") && !is_sensitive_name("compass"));

@@ -333,7 +333,9 @@ pub(super) mod probe {
     #[diagnostic::on_unimplemented(
         message = "`{T}` runs checks (it implements `Validate`), so C must not build one directly",
         label = "C could pass a value that breaks its rules",
-        note = "write `#[ffi_safe]` below `#[validated]` (or, for a hand-written `Validate` impl, `#[ffi_safe(validated)]`): C then passes `palisade::ffi::Checked<{T}>`, whose `get()` runs the checks"
+        note = "write `#[ffi_safe]` below `#[validated]` (or, for a hand-written `Validate` impl, \
+            `#[ffi_safe(validated)]`): C then passes `palisade::ffi::Checked<{T}>`, whose `get()` \
+                runs the checks"
     )]
     pub trait NoChecksIn<T> {}
 

@@ -299,7 +299,8 @@ macro_rules! c_functions {
     (@each [$($fn:tt)*] $($arg:ident),*) => {
         impl<R: CType, $($arg: CType),*> CType for Option<$($fn)*($($arg),*) -> R> {
             fn c_type() -> CTypeRef {
-                CTypeRef::Function { returns: Some(Box::new(R::c_type())), params: alloc::vec![$($arg::c_type()),*] }
+                CTypeRef::Function { returns: Some(Box::new(R::c_type())), params:
+                    alloc::vec![$($arg::c_type()),*] }
             }
             fn define(header: &mut CHeader) {
                 R::define(header);

@@ -408,7 +408,8 @@ impl CHeader {
         for (field, c_name) in visible.iter().zip(&names) {
             let _ = writeln!(
                 self.body,
-                "_Static_assert(offsetof({name}, {c_name}) == {offset}, \"{name}.{c_name}: offset differs from Rust ({offset})\");",
+                "_Static_assert(offsetof({name}, {c_name}) == {offset}, \"{name}.{c_name}: offset \
+                    differs from Rust ({offset})\");",
                 offset = field.offset,
             );
         }
@@ -453,7 +454,8 @@ impl CHeader {
         );
         let _ = writeln!(
             self.body,
-            "_Static_assert(_Alignof({name}) == {align}, \"{name}: alignment differs from Rust ({align})\");"
+            "_Static_assert(_Alignof({name}) == {align}, \"{name}: alignment differs from Rust \
+                ({align})\");"
         );
     }
 
@@ -531,7 +533,9 @@ pub struct CPrototype {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an `#[ffi_safe]` `extern \"C\" fn` that C can link to",
     label = "no C prototype",
-    note = "a Rust function's symbol is mangled unless it has `#[unsafe(no_mangle)]` (or `#[unsafe(export_name = \"...\")]`): add `#[unsafe(no_mangle)]` to the `#[ffi_safe]` function"
+    note = "a Rust function's symbol is mangled unless it has `#[unsafe(no_mangle)]` (or \
+        `#[unsafe(export_name = \"...\")]`): add `#[unsafe(no_mangle)]` to the `#[ffi_safe]` \
+            function"
 )]
 pub trait CFunction {
     /// The prototype.

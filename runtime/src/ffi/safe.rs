@@ -29,8 +29,12 @@ use alloc::boxed::Box;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot cross an FFI boundary",
     label = "not FFI-safe",
-    note = "FFI-safe types: fixed-size integers, `usize`/`isize`, `f32`/`f64`, `bool`, raw pointers, references, `NonNull`, `Box`, arrays, `NonZero*`, `Option` of a pointer, reference, `Box`, `NonZero*` or `extern \"C\" fn`, `palisade::ffi::Checked<T>`, and `#[ffi_safe]` types",
-    note = "for text use `*const c_char` or `palisade::ffi::FfiStr`; for a slice `palisade::ffi::FfiSlice`; for a struct add `#[ffi_safe]` and `#[repr(C)]`"
+    note = "FFI-safe types: fixed-size integers, `usize`/`isize`, `f32`/`f64`, `bool`, raw \
+        pointers, references, `NonNull`, `Box`, arrays, `NonZero*`, `Option` of a pointer, \
+            reference, `Box`, `NonZero*` or `extern \"C\" fn`, `palisade::ffi::Checked<T>`, and \
+                `#[ffi_safe]` types",
+    note = "for text use `*const c_char` or `palisade::ffi::FfiStr`; for a slice \
+        `palisade::ffi::FfiSlice`; for a struct add `#[ffi_safe]` and `#[repr(C)]`"
 )]
 pub unsafe trait FfiSafe {
     /// How many bytes of the value are padding, counted at every depth (inside
@@ -72,11 +76,17 @@ pub unsafe trait FfiSafe {
 /// Every bit pattern of the type's size (uninitialised padding aside) is a valid
 /// value, at every depth, and the type has no checks that a value must pass.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot come from C by value: C can write a value that is not a valid `{Self}`",
+    message = "`{Self}` cannot come from C by value: C can write a value that is not a \
+               valid `{Self}`",
     label = "not valid for every value C can pass",
-    note = "for `bool`, `NonZero*`, an `#[ffi_safe]` enum or a type with checks (`#[validated]`): take `palisade::ffi::Checked<{Self}>` and call `.get()`, which returns an error for a value that is not valid",
-    note = "for a reference, `NonNull`, `Box` or an `extern \"C\" fn`: take the `Option<…>` form and handle `None` (C can pass NULL); the target of a reference or `Box` must itself come from C",
-    note = "a type with no C layout at all (`String`, `Vec`, a plain struct) cannot come from C: see `palisade::ffi::FfiSafe`"
+    note = "for `bool`, `NonZero*`, an `#[ffi_safe]` enum or a type with checks (`#[validated]`): \
+        take `palisade::ffi::Checked<{Self}>` and call `.get()`, which returns an error for a \
+            value that is not valid",
+    note = "for a reference, `NonNull`, `Box` or an `extern \"C\" fn`: take the `Option<…>` form \
+        and handle `None` (C can pass NULL); the target of a reference or `Box` must itself come \
+            from C",
+    note = "a type with no C layout at all (`String`, `Vec`, a plain struct) cannot come from C: \
+        see `palisade::ffi::FfiSafe`"
 )]
 pub unsafe trait FromC: FfiSafe {}
 
@@ -280,13 +290,16 @@ macro_rules! fn_pointers {
         // SAFETY: guaranteed null-pointer optimisation: a nullable C function pointer;
         // NULL is `None`, and that a non-null one points to a function of this
         // signature is the C caller's contract.
-        unsafe impl<$($r)* $($arg: FromC),*> FfiSafe for Option<extern $abi fn($($arg),*) $($ret)*> {}
+        unsafe impl<$($r)* $($arg: FromC),*> FfiSafe for Option<extern $abi fn($($arg),*)
+            $($ret)*> {}
         // SAFETY: as above.
         unsafe impl<$($r)* $($arg: FromC),*> FromC for Option<extern $abi fn($($arg),*) $($ret)*> {}
         // SAFETY: as above.
-        unsafe impl<$($r)* $($arg: FromC),*> FfiSafe for Option<unsafe extern $abi fn($($arg),*) $($ret)*> {}
+        unsafe impl<$($r)* $($arg: FromC),*> FfiSafe for Option<unsafe extern $abi fn($($arg),*)
+            $($ret)*> {}
         // SAFETY: as above.
-        unsafe impl<$($r)* $($arg: FromC),*> FromC for Option<unsafe extern $abi fn($($arg),*) $($ret)*> {}
+        unsafe impl<$($r)* $($arg: FromC),*> FromC for Option<unsafe extern $abi fn($($arg),*)
+            $($ret)*> {}
     };
 }
 

@@ -169,7 +169,10 @@ impl<'a, T> FfiSlice<'a, T> {
     /// // SAFETY: two initialised `Percent`-sized bytes that outlive the view.
     /// let view = unsafe { FfiSlice::from_raw_parts(from_c.as_ptr().cast::<Percent>(), 2) };
     /// let error = view.to_valid_slice().unwrap_err();
-    /// assert!(matches!(error, ElementError::Invalid { index: 1, error: InvalidValue::Rules { .. } }));
+    /// assert!(matches!(
+    ///     error,
+    ///     ElementError::Invalid { index: 1, error: InvalidValue::Rules { .. } }
+    /// ));
     /// # }
     /// ```
     ///

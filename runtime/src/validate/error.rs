@@ -85,7 +85,8 @@ impl From<f64> for ParamValue {
 ///     if value % 2 == 0 {
 ///         Ok(())
 ///     } else {
-///         Err(ValidationError::new("even", "must be even").with_param("value", u128::from(*value)))
+///         Err(ValidationError::new("even", "must be even")
+///             .with_param("value", u128::from(*value)))
 ///     }
 /// }
 /// let error = even(&3).unwrap_err();

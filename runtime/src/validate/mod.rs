@@ -188,7 +188,8 @@ impl<T> From<Invalid<T>> for ValidationErrors {
 #[diagnostic::on_unimplemented(
     message = "`range` cannot bound `{Self}`",
     label = "`range` needs a number here",
-    note = "`range` applies to integers and floats; for other ordered types implement `palisade::RangeValue`"
+    note = "`range` applies to integers and floats; for other ordered types implement \
+        `palisade::RangeValue`"
 )]
 pub trait RangeValue: PartialOrd {
     /// The value as an error parameter.

@@ -26,7 +26,10 @@
 //!
 //! let errors = Window { width: 0, title: String::new() }.validate().unwrap_err();
 //! assert_eq!(errors.len(), 2);
-//! assert_eq!(errors.to_string(), "width: must be between 1 and 7680\ntitle: must be between 1 and 80 characters long");
+//! assert_eq!(
+//!     errors.to_string(),
+//!     "width: must be between 1 and 7680\ntitle: must be between 1 and 80 characters long"
+//! );
 //! ```
 
 use core::ops::{Bound, Range, RangeFrom, RangeInclusive, RangeTo, RangeToInclusive};

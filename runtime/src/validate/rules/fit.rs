@@ -9,7 +9,8 @@ use alloc::vec::Vec;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no length, so `length` and `non_empty` do not apply to it",
     label = "`length` and `non_empty` need a string or a collection here",
-    note = "they apply to `str`, `String`, `Vec`, slices, arrays, maps and sets; use `range` for numbers"
+    note = "they apply to `str`, `String`, `Vec`, slices, arrays, maps and sets; use `range` for \
+        numbers"
 )]
 pub trait HasLength {
     /// The length in bytes (strings) or elements (collections).

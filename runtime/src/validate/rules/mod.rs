@@ -1,9 +1,10 @@
 //! The checks behind each `#[validate(...)]` rule, called by generated code.
 //!
 //! Each check is a small `#[inline]` function that returns `Ok(())` without
-//! allocating when the rule holds; only [`report`] turns a failure into a [`ValidationError`] with its path
-//! and message, on the cold path. The traits here tell which types a rule fits, and
-//! their `on_unimplemented` messages are what a user sees for a rule that does not fit.
+//! allocating when the rule holds; only [`report`] turns a failure into a
+//! [`ValidationError`] with its path and message, on the cold path. The traits here
+//! tell which types a rule fits, and their `on_unimplemented` messages are what a user
+//! sees for a rule that does not fit.
 
 pub mod check;
 mod custom;
