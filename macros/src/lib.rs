@@ -6,12 +6,12 @@
 
 mod audit;
 mod builder;
+mod derive_validate;
 mod ffi;
 mod rules;
 #[cfg(test)]
 mod tests;
 mod util;
-mod validate;
 mod validated;
 
 use proc_macro::TokenStream;
@@ -20,7 +20,7 @@ use proc_macro::TokenStream;
 /// See the `palisade` crate for the rules.
 #[proc_macro_derive(Validate, attributes(validate, invariant))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
-    validate::expand(input.into()).into()
+    derive_validate::expand(input.into()).into()
 }
 
 /// Makes a struct that cannot hold an invalid value: private fields, a checked

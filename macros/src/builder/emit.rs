@@ -58,18 +58,18 @@ pub fn expand(model: &Model) -> TokenStream {
     );
 
     let markers = markers(model);
-    let setters = fields.iter().enumerate().map(|(index, field)| {
-        setter(
-            model,
-            &builder,
-            &user_args,
-            &state_params,
-            index,
-            field,
-            states,
-            &private,
-        )
-    });
+    let shape = BuilderShape {
+        model,
+        builder: &builder,
+        user_args: &user_args,
+        state_params: &state_params,
+        states,
+        private: &private,
+    };
+    let setters = fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| setter(&shape, index, field));
     let build = build_method(model, &state_params, states, &private);
     let checks_guard = (!model.validated).then(|| {
         quote! {
@@ -193,17 +193,32 @@ fn markers(model: &Model) -> TokenStream {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // each is a distinct piece of the builder's type
-fn setter(
-    model: &Model,
-    builder: &Ident,
-    user_args: &[TokenStream],
-    state_params: &[Ident],
-    index: usize,
-    field: &Field,
-    states: &TokenStream,
-    private: &Private,
-) -> TokenStream {
+/// The builder type every setter returns a version of.
+struct BuilderShape<'a> {
+    /// The struct being built.
+    model: &'a Model,
+    /// The builder's name.
+    builder: &'a Ident,
+    /// The struct's own generic arguments, passed on to the builder.
+    user_args: &'a [TokenStream],
+    /// One state parameter per field.
+    state_params: &'a [Ident],
+    /// The path of the typestate module.
+    states: &'a TokenStream,
+    /// Where generated code finds the runtime.
+    private: &'a Private,
+}
+
+/// The setter of field `index` (and its `maybe_` form for an `Option`).
+fn setter(shape: &BuilderShape<'_>, index: usize, field: &Field) -> TokenStream {
+    let BuilderShape {
+        model,
+        builder,
+        user_args,
+        state_params,
+        states,
+        private,
+    } = *shape;
     let vis = &model.vis;
     let name = &field.ident;
     let setter = &field.setter;

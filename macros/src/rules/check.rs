@@ -5,7 +5,7 @@
 use proc_macro2::Span;
 
 use super::bounds::{check_bounds, USIZE};
-use super::model::{Check, Invariant, Overrides, Rule, RuleSource, ValueRules};
+use super::model::{AppliedRule, Invariant, Overrides, Rule, RuleSource, ValueRules};
 use super::parse::{RawArgument, RawInvariant, RawRule, RawRuleSet};
 use super::table::{Fit, RuleKind};
 use crate::util::attr::{error, Errors};
@@ -36,7 +36,7 @@ fn value_rules(
         shape,
         optional,
         required: None,
-        checks: Vec::new(),
+        applied: Vec::new(),
         each: None,
     };
     let mut each_sets = Vec::new();
@@ -46,7 +46,7 @@ fn value_rules(
             message: set.message.clone(),
             code: set.code.clone(),
         };
-        let before = rules.checks.len() + usize::from(rules.required.is_some()) + each_sets.len();
+        let before = rules.applied.len() + usize::from(rules.required.is_some()) + each_sets.len();
         if set.required.is_present() {
             if optional {
                 rules.required = Some((set.required.span(), overrides.clone()));
@@ -73,10 +73,10 @@ fn value_rules(
             &rules.shape,
             set.rules,
             &overrides,
-            &mut rules.checks,
+            &mut rules.applied,
             errors,
         );
-        let after = rules.checks.len() + usize::from(rules.required.is_some()) + each_sets.len();
+        let after = rules.applied.len() + usize::from(rules.required.is_some()) + each_sets.len();
         if after == before {
             if let Some(lit) = overrides.message.as_ref().or(overrides.code.as_ref()) {
                 errors.push(
@@ -123,7 +123,7 @@ fn push_checks(
     shape: &Shape,
     raw: Vec<RawRule>,
     overrides: &Overrides,
-    checks: &mut Vec<Check>,
+    checks: &mut Vec<AppliedRule>,
     errors: &mut Errors,
 ) {
     for raw in raw {
@@ -134,7 +134,7 @@ fn push_checks(
         let Some((rule, source)) = rule(field, shape, raw.kind, raw.argument, errors) else {
             continue;
         };
-        checks.push(Check {
+        checks.push(AppliedRule {
             kind: raw.kind,
             rule,
             span: raw.span,

@@ -5,7 +5,7 @@ use crate::util::runtime_path::Private;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use super::model::{Bounds, Check, Invariant, Overrides, Rule, ValueRules};
+use super::model::{AppliedRule, Bounds, Invariant, Overrides, Rule, ValueRules};
 
 /// Names that generated validation code uses.
 pub struct Names<'a> {
@@ -59,7 +59,7 @@ fn direct_checks(
 ) -> TokenStream {
     let private = names.private;
     let checks = rules
-        .checks
+        .applied
         .iter()
         .map(|check| rule_check(names, value, at, check));
     let each = rules.each.as_deref().map(|element| {
@@ -86,7 +86,7 @@ fn direct_checks(
 /// user's crate, so the common case is as short as it can be. Otherwise the check,
 /// `rules::range(value, Bound::Included(1), ..)`, goes into `rules::report` with the
 /// overrides. Both forms name the same rule function, chosen once below.
-fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &Check) -> TokenStream {
+fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule) -> TokenStream {
     let private = names.private;
     let errors = names.errors;
     let span = check.span;
@@ -251,7 +251,7 @@ pub fn const_checks(
     type_name: &str,
     field: &str,
 ) -> TokenStream {
-    let checks = rules.checks.iter().map(|check| {
+    let checks = rules.applied.iter().map(|check| {
         let message = format!(
             "invalid `{type_name}`: field `{field}` breaks `{}`",
             check.source.render()

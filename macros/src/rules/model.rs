@@ -101,7 +101,7 @@ impl RuleSource {
 
 /// A rule with where it was written and its overrides.
 #[derive(Clone)]
-pub struct Check {
+pub struct AppliedRule {
     /// Which rule, as the table names it.
     pub kind: RuleKind,
     /// The rule.
@@ -123,8 +123,8 @@ pub struct ValueRules {
     pub optional: bool,
     /// `required` on an `Option`, with its overrides.
     pub required: Option<(Span, Overrides)>,
-    /// Checks on the value itself.
-    pub checks: Vec<Check>,
+    /// The rules on the value itself.
+    pub applied: Vec<AppliedRule>,
     /// Rules on each element, for `each(...)`.
     pub each: Option<Box<ValueRules>>,
 }
@@ -132,7 +132,7 @@ pub struct ValueRules {
 impl ValueRules {
     /// Whether nothing is checked.
     pub fn is_empty(&self) -> bool {
-        self.required.is_none() && self.checks.is_empty() && self.each.is_none()
+        self.required.is_none() && self.applied.is_empty() && self.each.is_none()
     }
 
     /// Whether every check can run in a `const fn` (integer ranges and lengths of `&str`).
@@ -148,8 +148,12 @@ impl ValueRules {
         };
         !self.optional
             && self.each.is_none()
-            && (self.checks.is_empty()
-                || const_shape && self.checks.iter().all(|check| check.kind.const_evaluable()))
+            && (self.applied.is_empty()
+                || const_shape
+                    && self
+                        .applied
+                        .iter()
+                        .all(|check| check.kind.const_evaluable()))
     }
 }
 

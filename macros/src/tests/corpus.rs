@@ -696,7 +696,7 @@ fn expand_deeply_nested() {
 
 fn expand(which: Macro, args: TokenStream, item: TokenStream) -> TokenStream {
     match which {
-        Validate => crate::validate::expand(item),
+        Validate => crate::derive_validate::expand(item),
         Validated => crate::validated::expand(args, item),
         Builder => crate::builder::expand(item),
         FfiSafe => crate::ffi::expand(args, item),

@@ -36,7 +36,7 @@ fn check(name: &str, output: TokenStream) {
 fn derive_validate_struct() {
     check(
         "derive_validate_struct",
-        crate::validate::expand(quote! {
+        crate::derive_validate::expand(quote! {
             #[invariant(self.low <= self.high, message = "low above high")]
             struct Config {
                 #[validate(range(1..=65535))]
@@ -58,7 +58,7 @@ fn derive_validate_struct() {
 fn derive_validate_enum() {
     check(
         "derive_validate_enum",
-        crate::validate::expand(quote! {
+        crate::derive_validate::expand(quote! {
             enum Shape {
                 Circle { #[validate(range(0.0..), finite)] radius: f64 },
                 Rect(#[validate(range(1..))] u32, u32),

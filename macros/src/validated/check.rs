@@ -3,16 +3,16 @@
 
 use super::derives::Verdict;
 use super::parse::{DerivePaths, RawValidated};
+use crate::derive_validate::check::{check_fields, Field, Model};
 use crate::rules::parse::{INVARIANT, VALIDATE};
 use crate::util::attr::{error, Errors};
 use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
-use crate::validate::check::{check_fields, Body, Field, Model};
 
 /// A checked `#[validated]` struct.
 pub struct Validated {
-    /// The validation part, as for `#[derive(Validate)]`.
-    pub model: Model,
+    /// The validation part, as for `#[derive(Validate)]` on a struct.
+    pub model: Model<Vec<Field>>,
     /// The struct as it will be emitted: palisade's attributes removed.
     pub item: syn::ItemStruct,
     /// Whether it is a one-field tuple struct.
@@ -154,20 +154,22 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
         ident: item.ident.clone(),
         generics: item.generics.clone(),
         runtime,
-        body: Body::Struct(fields),
+        body: fields,
         invariants,
     };
-    let builder_defaults = match &model.body {
-        // In a generic struct a field's type may name parameters that a `const` item
-        // cannot see.
-        Body::Struct(fields) if derives_builder && model.generics.params.is_empty() => fields
+    // In a generic struct a field's type may name parameters that a `const` item
+    // cannot see.
+    let builder_defaults = if derives_builder && model.generics.params.is_empty() {
+        model
+            .body
             .iter()
             .zip(raw.builder_defaults)
             .map(|(field, default)| {
                 default.filter(|_| !field.rules.is_empty() && field.rules.is_const_evaluable())
             })
-            .collect(),
-        _ => Vec::new(),
+            .collect()
+    } else {
+        Vec::new()
     };
     let validated = Validated {
         builder_defaults,
@@ -189,7 +191,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
 /// `field` with nothing to check, for the API emitted next to errors.
 fn without_rules(mut field: Field) -> Field {
     field.rules.required = None;
-    field.rules.checks.clear();
+    field.rules.applied.clear();
     field.rules.each = None;
     field
 }

@@ -6,8 +6,8 @@ use quote::{format_ident, quote};
 
 use super::check::{Fallback, Validated};
 use super::hidden;
+use crate::derive_validate::check::Field;
 use crate::rules::emit::const_checks;
-use crate::validate::check::{Body, Field};
 
 /// The whole output of `#[validated]`.
 pub fn expand(validated: &Validated) -> TokenStream {
@@ -26,7 +26,7 @@ pub fn expand(validated: &Validated) -> TokenStream {
     }
     let ident = &model.ident;
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
-    let validate = crate::validate::emit::validate_impl(model);
+    let validate = crate::derive_validate::emit::validate_impl(model);
     let inherent = inherent_impl(validated);
     let newtype = validated.newtype.then(|| newtype_impls(validated));
     let serde = validated.serde.then(|| super::serde::impls(validated));
@@ -99,7 +99,7 @@ pub fn fallback(fallback: &Fallback) -> TokenStream {
     };
     let mut inner = item.clone();
     inner.vis = hidden::inner_vis(&item.vis, item.struct_token.span);
-    let stub = crate::validate::emit::stub(&crate::validate::check::Stub {
+    let stub = crate::derive_validate::emit::stub(&crate::derive_validate::check::Stub {
         ident: item.ident.clone(),
         generics: item.generics.clone(),
         runtime: runtime.clone(),
@@ -114,10 +114,7 @@ pub fn fallback(fallback: &Fallback) -> TokenStream {
 
 /// The struct's checked fields.
 pub fn fields(validated: &Validated) -> &[Field] {
-    match &validated.model.body {
-        Body::Struct(fields) => fields,
-        Body::Enum(_) => &[],
-    }
+    &validated.model.body
 }
 
 /// The names of `try_new`'s parameters: the field names, or `value` for a newtype.

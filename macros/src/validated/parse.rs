@@ -3,11 +3,11 @@
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
+use crate::derive_validate::parse::RawField;
 use crate::rules::parse::RawInvariant;
 use crate::util::attr::{self, error, Errors, Flag, Keys};
 use crate::util::expand::Failed;
 use crate::util::options::{options, Keyword as _};
-use crate::validate::parse::RawField;
 
 options! {
     /// The options of `#[validated(...)]`, each a field of [`RawArgs`].
@@ -150,8 +150,8 @@ pub fn parse(
         .map(|field| literal_default(&field.attrs))
         .collect();
     let mut errors = Errors::new();
-    let fields = crate::validate::parse::fields(item.fields.clone(), &mut errors).1;
-    let invariants = crate::validate::parse::invariants(&item.attrs, &mut errors);
+    let fields = crate::derive_validate::parse::fields(item.fields.clone(), &mut errors).1;
+    let invariants = crate::derive_validate::parse::invariants(&item.attrs, &mut errors);
     Ok(RawValidated {
         args,
         item,

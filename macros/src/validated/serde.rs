@@ -13,10 +13,10 @@ use quote::{format_ident, quote, ToTokens};
 
 use super::check::Validated;
 use super::emit::fields;
+use crate::derive_validate::check::Field;
 use crate::rules::emit::Names;
 use crate::rules::model::{Rule, ValueRules};
 use crate::util::runtime_path::Private;
-use crate::validate::check::Field;
 
 /// How a field is read from the document.
 enum Reading {
@@ -32,7 +32,7 @@ enum Reading {
 
 fn nested(rules: &ValueRules) -> bool {
     rules
-        .checks
+        .applied
         .iter()
         .any(|check| matches!(check.rule, Rule::Nested))
 }
@@ -323,7 +323,8 @@ fn finish(
             } else {
                 quote!(#at)
             };
-            let checks = crate::validate::emit::field_checks(&names, &at, field, quote!(#value));
+            let checks =
+                crate::derive_validate::emit::field_checks(&names, &at, field, quote!(#value));
             let failed = |path: TokenStream| {
                 quote! {
                     #private::Err(__palisade_nested) => {

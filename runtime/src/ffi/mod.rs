@@ -9,10 +9,11 @@
 //! that overflow, invalid UTF-8) and never panics.
 
 mod checked;
-mod checks;
 mod ctype;
+mod discriminant;
 mod header;
-mod layout;
+mod input;
+mod message;
 mod safe;
 mod views;
 
@@ -20,10 +21,10 @@ pub use checked::{Checked, CheckedRepr, InvalidValue};
 // Named in a message when a struct with checks would come from C directly.
 #[doc(hidden)]
 pub use checked::probe::{NoChecks, NoChecksIn, RunsChecks};
-pub use checks::{check_aligned, check_range, cstr_to_str, AlignmentError, CStrError, RangeError};
 pub use ctype::{CField, CType, CTypeRef};
+pub use discriminant::InvalidDiscriminant;
 pub use header::{CFunction, CHeader, CPrototype, HeaderError, HeaderProblem};
-pub use layout::InvalidDiscriminant;
+pub use input::{check_aligned, check_range, cstr_to_str, AlignmentError, CStrError, RangeError};
 pub use safe::{FfiSafe, FromC};
 pub use views::{ElementError, FfiSlice, FfiStr, ViewError};
 
@@ -31,5 +32,6 @@ pub use views::{ElementError, FfiSlice, FfiStr, ViewError};
 pub mod __private {
     pub use super::checked::probe::{Plain, Validated};
     pub use super::ctype::{CChar, Described, Fallback, Probe};
-    pub use super::layout::{Discriminant, Message};
+    pub use super::discriminant::Discriminant;
+    pub use super::message::Message;
 }

@@ -4,7 +4,7 @@
 use core::marker::PhantomData;
 
 use super::checked::{CheckedRepr, InvalidValue};
-use super::checks::CStrError;
+use super::input::CStrError;
 use super::{FfiSafe, FromC};
 use crate::validate::Validate;
 

@@ -8,15 +8,16 @@ use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
 
 /// A checked `#[derive(Validate)]` (or the validation part of `#[validated]`).
-pub struct Model {
+pub struct Model<B = Body> {
     /// The type's name.
     pub ident: syn::Ident,
     /// Its generics, as written.
     pub generics: syn::Generics,
     /// Where generated code finds the runtime.
     pub runtime: RuntimePath,
-    /// Its fields or variants.
-    pub body: Body,
+    /// Its fields or variants (`Body`), or only fields where nothing else can be
+    /// (`Vec<Field>`, for `#[validated]`).
+    pub body: B,
     /// Its invariants.
     pub invariants: Vec<Invariant>,
 }
@@ -27,6 +28,35 @@ pub enum Body {
     Struct(Vec<Field>),
     /// An enum's variants.
     Enum(Vec<Variant>),
+}
+
+/// A model's body, borrowed: what `impl Validate` is emitted from.
+pub enum BodyRef<'a> {
+    /// A struct's fields.
+    Struct(&'a [Field]),
+    /// An enum's variants.
+    Enum(&'a [Variant]),
+}
+
+/// What a model's body can be.
+pub trait AsBody {
+    /// The body, borrowed.
+    fn as_body(&self) -> BodyRef<'_>;
+}
+
+impl AsBody for Body {
+    fn as_body(&self) -> BodyRef<'_> {
+        match self {
+            Body::Struct(fields) => BodyRef::Struct(fields),
+            Body::Enum(variants) => BodyRef::Enum(variants),
+        }
+    }
+}
+
+impl AsBody for Vec<Field> {
+    fn as_body(&self) -> BodyRef<'_> {
+        BodyRef::Struct(self)
+    }
 }
 
 /// One checked field.
@@ -146,13 +176,13 @@ pub fn check_fields(fields: Vec<RawField>, errors: &mut Errors) -> Vec<Field> {
         .collect()
 }
 
-impl Model {
+impl<B: AsBody> Model<B> {
     /// Field types that need a `Validate` bound because a `nested` rule checks them and
     /// they mention a type parameter.
     pub fn nested_bounds(&self) -> Vec<&syn::Type> {
-        let fields: Vec<&Field> = match &self.body {
-            Body::Struct(fields) => fields.iter().collect(),
-            Body::Enum(variants) => variants
+        let fields: Vec<&Field> = match self.body.as_body() {
+            BodyRef::Struct(fields) => fields.iter().collect(),
+            BodyRef::Enum(variants) => variants
                 .iter()
                 .flat_map(|variant| &variant.fields)
                 .collect(),
@@ -163,7 +193,7 @@ impl Model {
                 !field.rules.optional
                     && field
                         .rules
-                        .checks
+                        .applied
                         .iter()
                         .any(|check| matches!(check.rule, Rule::Nested))
                     && crate::util::mentions_type_param(&field.ty, &self.generics)

@@ -4,7 +4,7 @@ use super::parse::Style;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use super::check::{Body, Field, Model, Stub, Variant};
+use super::check::{AsBody, BodyRef, Field, Model, Stub, Variant};
 use crate::rules::emit::{invariant_checks, value_checks, Names};
 
 /// `#[derive(Validate)]`'s whole output.
@@ -20,7 +20,7 @@ pub fn expand(model: &Model) -> TokenStream {
 }
 
 /// The `impl Validate` of `model`.
-pub fn validate_impl(model: &Model) -> TokenStream {
+pub fn validate_impl<B: AsBody>(model: &Model<B>) -> TokenStream {
     let private = model.runtime.private();
     let errors = Ident::new("__palisade_errors", Span::call_site());
     let at = Ident::new("__palisade_at", Span::call_site());
@@ -29,9 +29,9 @@ pub fn validate_impl(model: &Model) -> TokenStream {
         private: &private,
         errors: &errors,
     };
-    let body = match &model.body {
-        Body::Struct(fields) => struct_checks(&names, &at, fields),
-        Body::Enum(variants) => enum_checks(&names, &at, variants),
+    let body = match model.body.as_body() {
+        BodyRef::Struct(fields) => struct_checks(&names, &at, fields),
+        BodyRef::Enum(variants) => enum_checks(&names, &at, variants),
     };
     let invariants = invariant_checks(&names, &at, &before, &model.invariants);
     let count = (!invariants.is_empty()).then(|| quote!(let #before = #errors.len();));

@@ -1,4 +1,4 @@
-//! Checks for what a C caller hands over: ranges, alignment, C strings.
+//! What a C caller hands over, checked: ranges, alignment, C strings.
 
 use core::ffi::{c_char, CStr};
 use core::ops::Range;
