@@ -9,6 +9,11 @@ and reports the medians, side by side.
 
     python3 bench/compile/run.py                                # both workloads
     python3 bench/compile/run.py --workload builder --no-clean  # rebuilds only
+    python3 bench/compile/run.py --workload validation --callgrind  # + instruction counts
+
+`--callgrind` also counts, with valgrind's callgrind, the instructions rustc executes
+for one rebuild of each library's workload crate: unlike time, that count does not
+move from run to run on a shared machine.
 
 Results go to stdout as tables; nothing is written inside the repository.
 """
@@ -169,15 +174,47 @@ def write_crate(directory, name, dependency, derive, attrs, usage, structs):
     return crate
 
 
-def cargo_build(crate):
+# A rustc wrapper that runs rustc under callgrind for the workload crate only, when
+# PALISADE_CALLGRIND_OUT names the file to write; otherwise it just runs rustc. It is
+# set for every build of the run, so switching it on changes no fingerprint.
+WRAPPER = """#!/bin/sh
+rustc="$1"; shift
+case " $* " in
+  *" --crate-name ct_"*)
+    if [ -n "$PALISADE_CALLGRIND_OUT" ]; then
+      exec valgrind --tool=callgrind --callgrind-out-file="$PALISADE_CALLGRIND_OUT" \
+        --quiet "$rustc" "$@"
+    fi;;
+esac
+exec "$rustc" "$@"
+"""
+
+
+def cargo_build(crate, extra_env=None):
     start = time.perf_counter()
     subprocess.run(
         ["cargo", "build", "--quiet"],
         cwd=crate,
         check=True,
-        env={**os.environ, "CARGO_TARGET_DIR": str(crate / "target")},
+        env={
+            **os.environ,
+            "CARGO_TARGET_DIR": str(crate / "target"),
+            "RUSTC_WRAPPER": str(crate.parent / "wrapper.sh"),
+            **(extra_env or {}),
+        },
     )
     return time.perf_counter() - start
+
+
+def instructions(crate):
+    """rustc's instruction count for one rebuild of `crate`, from callgrind."""
+    out = crate.parent / f"{crate.name}.callgrind"
+    (crate / "src" / "lib.rs").touch()
+    cargo_build(crate, {"PALISADE_CALLGRIND_OUT": str(out)})
+    for line in out.read_text().splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise RuntimeError(f"no instruction total in {out}")
 
 
 def main():
@@ -192,7 +229,12 @@ def main():
         help="rebuilds per library (cheap, and noisier than clean builds, so more of them)",
     )
     parser.add_argument("--no-clean", dest="clean", action="store_false", help="skip the clean builds (slow)")
+    parser.add_argument(
+        "--callgrind", action="store_true", help="also count rustc's instructions for one rebuild"
+    )
     args = parser.parse_args()
+    if args.callgrind and shutil.which("valgrind") is None:
+        sys.exit("--callgrind needs valgrind (apt-get install -y valgrind)")
     workloads = ["validation", "builder"] if args.workload == "all" else [args.workload]
     for workload in workloads:
         peers = BUILDER_PEERS if workload == "builder" else VALIDATION_PEERS
@@ -201,6 +243,9 @@ def main():
 
 def measure(workload, peers, args):
     directory = pathlib.Path(tempfile.mkdtemp(prefix="palisade-compile-"))
+    wrapper = directory / "wrapper.sh"
+    wrapper.write_text(WRAPPER)
+    wrapper.chmod(0o755)
     try:
         crates = {
             name: write_crate(directory, re.sub(r'[^A-Za-z0-9_]+', '-', name), dependency, derive, attrs, usage, args.structs)
@@ -227,6 +272,11 @@ def measure(workload, peers, args):
             for name, crate in crates.items():
                 (crate / "src" / "lib.rs").touch()
                 rebuilds[name].append(cargo_build(crate))
+        counts = {}
+        if args.callgrind:
+            for name, crate in crates.items():
+                print(f"{workload}: counting instructions of {name} ...", file=sys.stderr)
+                counts[name] = instructions(crate)
         results = {
             name: (
                 statistics.median(cleans[name]) if args.clean else None,
@@ -238,11 +288,13 @@ def measure(workload, peers, args):
             f"\n{workload}: {args.structs} structs x 8 fields, median of {args.runs} clean builds"
             f" and {args.rebuild_runs} rebuilds (debug profile)\n"
         )
-        print("| library | clean build | rebuild after touch |")
-        print("|---|---:|---:|")
+        counted = " rebuild instructions (callgrind) |" if counts else ""
+        print(f"| library | clean build | rebuild after touch |{counted}")
+        print("|---|---:|---:|" + ("---:|" if counts else ""))
         for name, (clean, rebuild) in results.items():
             clean_text = f"{clean:.2f} s" if clean is not None else "not measured"
-            print(f"| {name} | {clean_text} | {rebuild:.2f} s |")
+            count = f" {counts[name] / 1e6:.0f} M |" if counts else ""
+            print(f"| {name} | {clean_text} | {rebuild:.2f} s |{count}")
         sys.stdout.flush()
     finally:
         shutil.rmtree(directory, ignore_errors=True)
