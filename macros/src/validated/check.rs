@@ -104,6 +104,18 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
         &item.ident,
         &mut errors,
     );
+    for (span, what) in &raw.pasted_items {
+        errors.push(
+            error(format!(
+                "{what} in a palisade attribute runs inside the module that owns `{}`'s \
+                 private fields, where code could build or change one without its checks: \
+                 move it into a function outside the type and call that (`custom = path`, or \
+                 a method in the expression)",
+                item.ident
+            ))
+            .at_span(*span),
+        );
+    }
     let mut item = item;
     remove_derives(&mut item.attrs, raw.derive_lists, &refused);
     // What was refused is not emitted, so it adds no error of its own.

@@ -51,6 +51,10 @@ pub struct RawValidated {
     /// Per struct attribute, in order: the paths of a plain `#[derive(...)]`, so that
     /// refused derives can be taken out of it.
     pub derive_lists: Vec<Option<DerivePaths>>,
+    /// Code in palisade's attributes (`#[invariant]`, `#[validate]`, `#[builder]`) that
+    /// could define items inside the module that owns the fields: an item keyword
+    /// (`impl`, `fn`, …) or a macro call palisade does not know, with what it is.
+    pub pasted_items: Vec<(proc_macro2::Span, String)>,
     /// Where a field carries `#[from]` (thiserror's conversion).
     pub from_fields: Vec<proc_macro2::Span>,
     /// Per field, in order: a literal `#[builder(default = LITERAL)]`, which can be
@@ -134,6 +138,21 @@ pub fn parse(
         mut conditional_rules,
     } = seen;
     conditional_rules.extend(on_fields.conditional_rules);
+    let mut pasted_items = Vec::new();
+    for attr in item
+        .attrs
+        .iter()
+        .chain(item.fields.iter().flat_map(|field| &field.attrs))
+        .filter(|attr| PASTED.iter().any(|name| attr.path().is_ident(name)))
+    {
+        if let syn::Meta::List(list) = &attr.meta {
+            // The first finding of an attribute is its mistake; what follows inside it
+            // (the `fn` of an `impl`, the `Self` it builds) is part of the same one.
+            let mut found = Vec::new();
+            find_items(list.tokens.clone(), &item.ident, &mut found);
+            pasted_items.extend(found.into_iter().next());
+        }
+    }
     let derive_lists = item
         .attrs
         .iter()
@@ -159,12 +178,92 @@ pub fn parse(
         attributes,
         conditional_rules,
         derive_lists,
+        pasted_items,
         from_fields,
         builder_defaults,
         fields,
         invariants,
         errors,
     })
+}
+
+/// The attributes whose expressions end up inside the module that owns the fields.
+const PASTED: [&str; 3] = ["validate", "invariant", "builder"];
+
+/// Keywords that start an item (or an `impl`) inside a block.
+const ITEM_KEYWORDS: [&str; 11] = [
+    "impl",
+    "fn",
+    "struct",
+    "enum",
+    "union",
+    "trait",
+    "mod",
+    "static",
+    "extern",
+    "use",
+    "macro_rules",
+];
+
+/// Macros that expand to expressions only, so they cannot define an item.
+const EXPRESSION_MACROS: [&str; 16] = [
+    "matches",
+    "format",
+    "format_args",
+    "vec",
+    "concat",
+    "stringify",
+    "env",
+    "option_env",
+    "include_str",
+    "include_bytes",
+    "line",
+    "column",
+    "file",
+    "module_path",
+    "cfg",
+    "debug_assert",
+];
+
+/// Gathers item keywords, calls of macros not known to expand to an expression, and
+/// values of the type built in place (`Self { .. }`, `Name(..)`).
+fn find_items(
+    tokens: TokenStream,
+    ident_of_type: &syn::Ident,
+    found: &mut Vec<(proc_macro2::Span, String)>,
+) {
+    let tokens = tokens.into_iter().collect::<Vec<_>>();
+    for (index, token) in tokens.iter().enumerate() {
+        match token {
+            proc_macro2::TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                let bang = matches!(
+                    tokens.get(index + 1),
+                    Some(proc_macro2::TokenTree::Punct(punct)) if punct.as_char() == '!'
+                ) && matches!(
+                    tokens.get(index + 2),
+                    Some(proc_macro2::TokenTree::Group(_))
+                );
+                let built = (name == "Self" || ident == ident_of_type)
+                    && matches!(
+                        tokens.get(index + 1),
+                        Some(proc_macro2::TokenTree::Group(group))
+                            if group.delimiter() != proc_macro2::Delimiter::Bracket
+                    );
+                if ITEM_KEYWORDS.contains(&name.as_str()) {
+                    found.push((ident.span(), format!("`{name}`")));
+                } else if bang && !EXPRESSION_MACROS.contains(&name.as_str()) {
+                    found.push((ident.span(), format!("`{name}!`")));
+                } else if built {
+                    found.push((ident.span(), format!("building `{name}` in place")));
+                }
+            }
+            proc_macro2::TokenTree::Group(group) => {
+                find_items(group.stream(), ident_of_type, found);
+            }
+            proc_macro2::TokenTree::Punct(_) | proc_macro2::TokenTree::Literal(_) => {}
+        }
+    }
 }
 
 /// The literal in `#[builder(default = LITERAL)]` (or `-LITERAL`), if any. Mistakes in
