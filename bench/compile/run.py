@@ -10,6 +10,7 @@ and reports the medians, side by side.
     python3 bench/compile/run.py                                # both workloads
     python3 bench/compile/run.py --workload builder --no-clean  # rebuilds only
     python3 bench/compile/run.py --workload validation --callgrind  # + instruction counts
+    PALISADE_REV=<commit> python3 bench/compile/run.py ...          # an earlier palisade
 
 `--callgrind` also counts, with valgrind's callgrind, the instructions rustc executes
 for one rebuild of each library's workload crate: unlike time, that count does not
@@ -40,8 +41,9 @@ def committed_palisade():
     capped, as the peers from crates.io are. A path dependency would charge palisade
     alone for both, so the benchmark builds the committed HEAD through git instead.
     """
+    rev = os.environ.get("PALISADE_REV", "HEAD")
     head = subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=ROOT, check=True, capture_output=True, text=True
+        ["git", "rev-parse", rev], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.strip()
     dirty = subprocess.run(
         ["git", "status", "--porcelain", "--untracked-files=no"],
@@ -229,6 +231,7 @@ def main():
         help="rebuilds per library (cheap, and noisier than clean builds, so more of them)",
     )
     parser.add_argument("--no-clean", dest="clean", action="store_false", help="skip the clean builds (slow)")
+    parser.add_argument("--only", action="append", help="measure only this library (repeatable)")
     parser.add_argument(
         "--callgrind", action="store_true", help="also count rustc's instructions for one rebuild"
     )
@@ -238,6 +241,8 @@ def main():
     workloads = ["validation", "builder"] if args.workload == "all" else [args.workload]
     for workload in workloads:
         peers = BUILDER_PEERS if workload == "builder" else VALIDATION_PEERS
+        if args.only:
+            peers = {name: peer for name, peer in peers.items() if name in args.only}
         measure(workload, peers, args)
 
 

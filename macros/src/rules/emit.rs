@@ -93,43 +93,27 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
     // The value is named with the rule's span, so a type error lands on the rule.
     let value = Ident::new(&value.to_string(), span);
     let rules = quote_spanned!(span=> #private::rules);
-    // What the rule checks, and its arguments after that: in the `check` form
-    // (`None` when it has none) and in the `report` form.
-    let (operand, short_args, long_args) = match &check.rule {
-        Rule::Range(bounds) => (
-            quote!(#value),
-            range_syntax(bounds),
-            bound_values(private, bounds, span),
-        ),
-        Rule::Length(bounds) => (
-            quote!(#value),
-            range_syntax(bounds),
-            bound_values(private, bounds, span),
-        ),
-        Rule::Chars(bounds) => (
-            quote!(#value),
-            range_syntax(bounds),
-            bound_values(private, bounds, span),
-        ),
-        Rule::NonEmpty => (quote!(#value), Some(quote!()), quote!()),
-        Rule::Email | Rule::Ip | Rule::Ipv4 | Rule::Ipv6 => {
-            (quote!(#value), Some(quote!()), quote!())
+    // What the rule checks, and what follows it: its arguments, rendered below in
+    // whichever of the two forms is emitted (only that one is built).
+    let (operand, arguments) = match &check.rule {
+        Rule::Range(bounds) | Rule::Length(bounds) | Rule::Chars(bounds) => {
+            (quote!(#value), Arguments::Bounds(bounds))
         }
-        Rule::Ascii => (quote!(#value), Some(quote!()), quote!()),
-        Rule::Alphanumeric => (quote!(#value), Some(quote!()), quote!()),
-        Rule::Finite => (quote!(#value), Some(quote!()), quote!()),
-        Rule::Prefix(text) => (quote!(#value), Some(quote!(, #text)), quote!(, #text)),
-        Rule::Suffix(text) => (quote!(#value), Some(quote!(, #text)), quote!(, #text)),
-        Rule::Contains(text) => (quote!(#value), Some(quote!(, #text)), quote!(, #text)),
-        Rule::Custom(path) => (
-            quote_spanned!(span=> #path(#value)),
-            Some(quote!()),
-            quote!(),
-        ),
+        Rule::NonEmpty
+        | Rule::Email
+        | Rule::Ip
+        | Rule::Ipv4
+        | Rule::Ipv6
+        | Rule::Ascii
+        | Rule::Alphanumeric
+        | Rule::Finite => (quote!(#value), Arguments::None),
+        Rule::Prefix(text) | Rule::Suffix(text) | Rule::Contains(text) => {
+            (quote!(#value), Arguments::Text(text))
+        }
+        Rule::Custom(path) => (quote_spanned!(span=> #path(#value)), Arguments::None),
         Rule::Url => (
             quote!(#value),
-            None,
-            quote_spanned!(span=> , &#rules::UrlRule),
+            Arguments::ReportOnly(quote_spanned!(span=> , &#rules::UrlRule)),
         ),
         Rule::Pattern(pattern) => {
             let call = quote_spanned! {span=> {
@@ -147,17 +131,40 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
     // The table names each rule's runtime function after its keyword.
     let name = Ident::new(check.kind.keyword(), span);
     let plain = check.overrides.message.is_none() && check.overrides.code.is_none();
-    match short_args {
-        Some(args) if plain => {
-            quote_spanned!(span=> #rules::check::#name(#errors, &#at, #operand #args);)
-        }
-        _ => report(
-            names,
-            at,
-            quote_spanned!(span=> #rules::#name(#operand #long_args)),
-            &check.overrides,
-        ),
+    let short_args = match &arguments {
+        _ if !plain => None,
+        Arguments::Bounds(bounds) => range_syntax(bounds),
+        Arguments::None => Some(TokenStream::new()),
+        Arguments::Text(text) => Some(quote!(, #text)),
+        Arguments::ReportOnly(_) => None,
+    };
+    if let Some(args) = short_args {
+        return quote_spanned!(span=> #rules::check::#name(#errors, &#at, #operand #args););
     }
+    let long_args = match arguments {
+        Arguments::Bounds(bounds) => bound_values(private, bounds, span),
+        Arguments::None => TokenStream::new(),
+        Arguments::Text(text) => quote!(, #text),
+        Arguments::ReportOnly(args) => args,
+    };
+    report(
+        names,
+        at,
+        quote_spanned!(span=> #rules::#name(#operand #long_args)),
+        &check.overrides,
+    )
+}
+
+/// What follows a rule's operand.
+enum Arguments<'a> {
+    /// Bounds: `, 1..=10` in the `check` form, `Bound` values in the `report` form.
+    Bounds(&'a Bounds),
+    /// Nothing.
+    None,
+    /// A string: `, "ab"` in both forms.
+    Text(&'a syn::LitStr),
+    /// Arguments of the `report` form, the only form the rule has.
+    ReportOnly(TokenStream),
 }
 
 /// `, 1..=10`: bounds as the `check` form takes them (`None` for `..`, which the
