@@ -56,6 +56,13 @@ macro_rules! rules {
             fn keyword(self) -> &'static str {
                 RuleKind::keyword(self)
             }
+
+            fn from_keyword(keyword: &str) -> Option<Self> {
+                match keyword {
+                    $($keyword => Some(RuleKind::$kind),)*
+                    _ => None,
+                }
+            }
         }
 
         impl RuleKind {
@@ -167,6 +174,12 @@ impl Keyword for RuleKey {
             RuleKey::Rule(kind) => kind.keyword(),
             RuleKey::Option(option) => option.keyword(),
         }
+    }
+
+    fn from_keyword(keyword: &str) -> Option<Self> {
+        RuleKind::from_keyword(keyword)
+            .map(RuleKey::Rule)
+            .or_else(|| RuleOption::from_keyword(keyword).map(RuleKey::Option))
     }
 }
 

@@ -116,8 +116,7 @@ pub struct Keys<'a, K> {
     attribute: &'a str,
     noun: &'a str,
     repeat_hint: &'a str,
-    seen: Vec<&'static str>,
-    kind: std::marker::PhantomData<K>,
+    seen: Vec<K>,
 }
 
 impl<'a, K: Keyword> Keys<'a, K> {
@@ -129,7 +128,6 @@ impl<'a, K: Keyword> Keys<'a, K> {
             noun,
             repeat_hint: "",
             seen: Vec::new(),
-            kind: std::marker::PhantomData,
         }
     }
 
@@ -154,7 +152,7 @@ impl<'a, K: Keyword> Keys<'a, K> {
                 errors.push(self.unknown(&name, &meta.path));
                 return skip_value(&meta);
             };
-            if self.seen.contains(&key.keyword()) {
+            if self.seen.contains(&key) {
                 errors.push(
                     error(format!(
                         "`{name}` is written twice in this `{}`: keep one{}",
@@ -164,7 +162,7 @@ impl<'a, K: Keyword> Keys<'a, K> {
                 );
                 return skip_value(&meta);
             }
-            self.seen.push(key.keyword());
+            self.seen.push(key);
             read(key, &meta)
         });
         if let Err(error) = parser.parse2(tokens) {

@@ -4,7 +4,7 @@
 //! and a new key is a compile error in each place that must handle it.
 
 /// The keys of one attribute, as an enum users' keywords map onto.
-pub trait Keyword: Copy + 'static {
+pub trait Keyword: Copy + PartialEq + 'static {
     /// Every key, in the order messages list them.
     fn all() -> impl Iterator<Item = Self>;
 
@@ -37,6 +37,13 @@ macro_rules! options {
             fn keyword(self) -> &'static str {
                 match self {
                     $($name::$variant => $keyword,)*
+                }
+            }
+
+            fn from_keyword(keyword: &str) -> Option<Self> {
+                match keyword {
+                    $($keyword => Some($name::$variant),)*
+                    _ => None,
                 }
             }
         }
