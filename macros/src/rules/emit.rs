@@ -92,7 +92,6 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
     let span = check.span;
     // The value is named with the rule's span, so a type error lands on the rule.
     let value = Ident::new(&value.to_string(), span);
-    let rules = quote_spanned!(span=> #private::rules);
     // What the rule checks, and what follows it: its arguments, rendered below in
     // whichever of the two forms is emitted (only that one is built).
     let (operand, arguments) = match &check.rule {
@@ -113,12 +112,12 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         Rule::Custom(path) => (quote_spanned!(span=> #path(#value)), Arguments::None),
         Rule::Url => (
             quote!(#value),
-            Arguments::ReportOnly(quote_spanned!(span=> , &#rules::UrlRule)),
+            Arguments::ReportOnly(quote_spanned!(span=> , &#private::rules::UrlRule)),
         ),
         Rule::Pattern(pattern) => {
             let call = quote_spanned! {span=> {
-                static __PALISADE_PATTERN: #rules::Pattern = #rules::Pattern::new(#pattern);
-                #rules::pattern(#value, &__PALISADE_PATTERN)
+                static __PALISADE_PATTERN: #private::rules::Pattern = #private::rules::Pattern::new(#pattern);
+                #private::rules::pattern(#value, &__PALISADE_PATTERN)
             }};
             return report(names, at, call, &check.overrides);
         }
@@ -139,7 +138,7 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         Arguments::ReportOnly(_) => None,
     };
     if let Some(args) = short_args {
-        return quote_spanned!(span=> #rules::check::#name(#errors, &#at, #operand #args););
+        return quote_spanned!(span=> #private::rules::check::#name(#errors, &#at, #operand #args););
     }
     let long_args = match arguments {
         Arguments::Bounds(bounds) => bound_values(private, bounds, span),
@@ -150,7 +149,7 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
     report(
         names,
         at,
-        quote_spanned!(span=> #rules::#name(#operand #long_args)),
+        quote_spanned!(span=> #private::rules::#name(#operand #long_args)),
         &check.overrides,
     )
 }
