@@ -69,6 +69,12 @@ pub struct Everything {
     primary: Server,
     #[validate(custom = rules::no_spaces)]
     slug: ::std::string::String,
+    #[validate(one_of = ["eur", "usd"], none_of = ["xxx"], message = "pick a currency")]
+    currency: ::std::string::String,
+    #[validate(multiple_of = 5, one_of = [5, 10, 15], none_of = [0])]
+    minutes: u16,
+    #[validate(credit_card, code = "card")]
+    card: ::std::string::String,
     low: u8,
     high: u8,
 }

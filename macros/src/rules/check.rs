@@ -5,7 +5,7 @@
 use proc_macro2::Span;
 
 use super::bounds::{check_bounds, USIZE};
-use super::model::{AppliedRule, Invariant, Overrides, Rule, RuleSource, ValueRules};
+use super::model::{AppliedRule, Invariant, Overrides, Rule, RuleSource, Set, ValueRules};
 use super::parse::{RawArgument, RawInvariant, RawRule, RawRuleSet};
 use super::table::{Fit, RuleKind};
 use crate::util::attr::{error, Errors};
@@ -164,7 +164,11 @@ fn rule(
     };
     let text = |argument: RawArgument| match argument {
         RawArgument::Text(text) => Some(text),
-        RawArgument::Flag | RawArgument::Bounds(_) | RawArgument::Path(_) => None,
+        RawArgument::Flag
+        | RawArgument::Bounds(_)
+        | RawArgument::Path(_)
+        | RawArgument::Integer(_)
+        | RawArgument::List(_) => None,
     };
     let word = RuleSource::Word(name);
     Some(match kind {
@@ -223,6 +227,131 @@ fn rule(
             };
             (Rule::Custom(path.clone()), RuleSource::Custom(path))
         }
+        RuleKind::CreditCard => (Rule::CreditCard, word),
+        RuleKind::OneOf | RuleKind::NoneOf => {
+            let RawArgument::List(list) = argument else {
+                return None;
+            };
+            let listed = set_literals(name, shape, &list, errors)?;
+            let source = RuleSource::Valued(name, format!("[{listed}]"));
+            let set = Set {
+                text: matches!(shape, Shape::Text { .. }),
+                list,
+                listed,
+            };
+            if kind == RuleKind::OneOf {
+                (Rule::OneOf(set), source)
+            } else {
+                (Rule::NoneOf(set), source)
+            }
+        }
+        RuleKind::MultipleOf => {
+            let RawArgument::Integer(value) = argument else {
+                return None;
+            };
+            let written = crate::util::source_text(&value);
+            let digits = match &value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Int(int),
+                    ..
+                }) => int.base10_parse::<u128>().ok(),
+                syn::Expr::Unary(unary) => match &*unary.expr {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Int(int),
+                        ..
+                    }) => int.base10_parse::<u128>().ok(),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if digits == Some(0) {
+                errors.push(
+                    error(
+                        "nothing divides by 0: write a divisor other than 0, as in \
+                         `multiple_of = 5`",
+                    )
+                    .at(&value),
+                );
+                return None;
+            }
+            let source = RuleSource::Valued(name, written.clone());
+            (Rule::MultipleOf(value, written), source)
+        }
+    })
+}
+
+/// The literals of `one_of`/`none_of` as text (`"eur", "usd"`), after checking that
+/// there is at least one and that each is a literal of the field's kind: strings for a
+/// string, integers for an integer.
+fn set_literals(
+    name: &str,
+    shape: &Shape,
+    list: &syn::ExprArray,
+    errors: &mut Errors,
+) -> Option<String> {
+    if list.elems.is_empty() {
+        errors.push(
+            error(format!(
+                "`{name} = []` lists nothing: write the values, `{name} = [\"a\", \"b\"]`"
+            ))
+            .at(list),
+        );
+        return None;
+    }
+    let text = matches!(shape, Shape::Text { .. });
+    let mut ok = true;
+    for element in &list.elems {
+        let integer = match element {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(_),
+                ..
+            }) => true,
+            syn::Expr::Unary(unary) => {
+                matches!(unary.op, syn::UnOp::Neg(_))
+                    && matches!(
+                        &*unary.expr,
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Int(_),
+                            ..
+                        })
+                    )
+            }
+            _ => false,
+        };
+        let string = matches!(
+            element,
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(_),
+                ..
+            })
+        );
+        let fits = match shape {
+            Shape::Text { .. } => string,
+            Shape::Int(_) => integer,
+            _ => string || integer,
+        };
+        if !fits {
+            let expected = if text {
+                "a string literal"
+            } else {
+                "an integer literal"
+            };
+            errors.push(
+                error(format!(
+                    "`{name}` compares the field with literals of its own type: write {expected} \
+                     here"
+                ))
+                .at(element),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| {
+        list.elems
+            .iter()
+            .map(crate::util::source_text)
+            .collect::<Vec<_>>()
+            .join(", ")
     })
 }
 
@@ -264,6 +393,8 @@ fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &m
             | (Fit::Sized | Fit::Text, Shape::Text { .. })
             | (Fit::Sized, Shape::Collection(_))
             | (Fit::Float, Shape::Float { .. })
+            | (Fit::Integer, Shape::Int(_))
+            | (Fit::Set, Shape::Text { .. } | Shape::Int(_))
     );
     if !ok {
         let what = shape.describe();
@@ -292,6 +423,8 @@ fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &m
             Fit::Text => "strings",
             Fit::Float => "`f32` and `f64`",
             Fit::Composite => "types that implement `Validate`",
+            Fit::Integer => "integers",
+            Fit::Set => "strings and integers",
             Fit::Any => "any value",
         };
         errors.push(

@@ -105,7 +105,18 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         | Rule::Ipv6
         | Rule::Ascii
         | Rule::Alphanumeric
-        | Rule::Finite => (quote!(#value), Arguments::None),
+        | Rule::Finite
+        | Rule::CreditCard => (quote!(#value), Arguments::None),
+        Rule::OneOf(set) | Rule::NoneOf(set) => {
+            let (list, listed) = (&set.list, &set.listed);
+            let operand = if set.text {
+                quote_spanned!(span=> &#private::rules::Text::text(#value))
+            } else {
+                quote!(#value)
+            };
+            (operand, Arguments::Same(quote!(, &#list, #listed)))
+        }
+        Rule::MultipleOf(of, written) => (quote!(#value), Arguments::Same(quote!(, #of, #written))),
         Rule::Prefix(text) | Rule::Suffix(text) | Rule::Contains(text) => {
             (quote!(#value), Arguments::Text(text))
         }
@@ -135,6 +146,7 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         Arguments::Bounds(bounds) => range_syntax(bounds),
         Arguments::None => Some(TokenStream::new()),
         Arguments::Text(text) => Some(quote!(, #text)),
+        Arguments::Same(args) => Some(args.clone()),
         Arguments::ReportOnly(_) => None,
     };
     if let Some(args) = short_args {
@@ -144,7 +156,7 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         Arguments::Bounds(bounds) => bound_values(private, bounds, span),
         Arguments::None => TokenStream::new(),
         Arguments::Text(text) => quote!(, #text),
-        Arguments::ReportOnly(args) => args,
+        Arguments::Same(args) | Arguments::ReportOnly(args) => args,
     };
     report(
         names,
@@ -162,6 +174,8 @@ enum Arguments<'a> {
     None,
     /// A string: `, "ab"` in both forms.
     Text(&'a syn::LitStr),
+    /// The same arguments in both forms.
+    Same(TokenStream),
     /// Arguments of the `report` form, the only form the rule has.
     ReportOnly(TokenStream),
 }
@@ -283,7 +297,11 @@ pub fn const_checks(
             | Rule::Contains(_)
             | Rule::Finite
             | Rule::Custom(_)
-            | Rule::Nested => return TokenStream::new(),
+            | Rule::Nested
+            | Rule::CreditCard
+            | Rule::OneOf(..)
+            | Rule::NoneOf(..)
+            | Rule::MultipleOf(..) => return TokenStream::new(),
         };
         let low = bounds
             .start

@@ -69,6 +69,26 @@ pub enum Rule {
     Custom(syn::Path),
     /// `nested`.
     Nested,
+    /// `credit_card`.
+    CreditCard,
+    /// `one_of = [..]`.
+    OneOf(Set),
+    /// `none_of = [..]`.
+    NoneOf(Set),
+    /// `multiple_of = N`: the literal (never 0), and its text for messages.
+    MultipleOf(syn::Expr, String),
+}
+
+/// The literals of `one_of`/`none_of`.
+#[derive(Clone)]
+pub struct Set {
+    /// The literals.
+    pub list: syn::ExprArray,
+    /// Their text, for messages: `"eur", "usd"`.
+    pub listed: String,
+    /// Whether they are strings, compared with the value's text (so every string
+    /// type compares, `Box<str>` included).
+    pub text: bool,
 }
 
 /// A rule as the user wrote it, rendered only when a message needs it (reading
@@ -83,6 +103,8 @@ pub enum RuleSource {
     Text(&'static str, syn::LitStr),
     /// `custom = path`.
     Custom(syn::Path),
+    /// `one_of = [..]`, `multiple_of = 5`: the rule and its argument's text.
+    Valued(&'static str, String),
 }
 
 impl RuleSource {
@@ -95,6 +117,7 @@ impl RuleSource {
             RuleSource::Word(name) => (*name).to_owned(),
             RuleSource::Text(name, lit) => format!("{name} = {}", crate::util::source_text(lit)),
             RuleSource::Custom(path) => format!("custom = {}", crate::util::source_text(path)),
+            RuleSource::Valued(name, text) => format!("{name} = {text}"),
         }
     }
 }

@@ -50,6 +50,10 @@ pub enum RawArgument {
     Text(syn::LitStr),
     /// `= path`.
     Path(syn::Path),
+    /// `= 5` or `= -5`: an integer literal.
+    Integer(syn::Expr),
+    /// `= [a, b]`: literals.
+    List(syn::ExprArray),
 }
 
 /// The `A..=B` inside `range(...)`, `length(...)` or `chars(...)`.
@@ -297,6 +301,44 @@ fn rule(kind: RuleKind, meta: &ParseNestedMeta) -> syn::Result<RawRule> {
                 .at(&other)),
             })?;
             (RawArgument::Path(path), span)
+        }
+        Argument::Integer => {
+            let value = attr::expr(name, meta)?;
+            let literal = match &value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Int(_),
+                    ..
+                }) => true,
+                syn::Expr::Unary(unary) => {
+                    matches!(unary.op, syn::UnOp::Neg(_))
+                        && matches!(
+                            &*unary.expr,
+                            syn::Expr::Lit(syn::ExprLit {
+                                lit: syn::Lit::Int(_),
+                                ..
+                            })
+                        )
+                }
+                _ => false,
+            };
+            if !literal {
+                return Err(error(format!(
+                    "`{name}` takes an integer literal: write `{name} = 5`"
+                ))
+                .at(&value));
+            }
+            (RawArgument::Integer(value), span)
+        }
+        Argument::List => {
+            let value = attr::expr(name, meta)?;
+            let syn::Expr::Array(array) = value else {
+                return Err(error(format!(
+                    "`{name}` takes a list of literals in brackets: write `{name} = [\"a\", \"b\"]` \
+                     or `{name} = [1, 2]`"
+                ))
+                .at(&value));
+            };
+            (RawArgument::List(array), span)
         }
     };
     Ok(RawRule {

@@ -19,6 +19,10 @@ pub enum Argument {
     Text,
     /// A function's path: `custom = check`.
     Path,
+    /// An integer literal: `multiple_of = 5`.
+    Integer,
+    /// An array of literals: `one_of = ["eur", "usd"]`.
+    List,
 }
 
 /// The values a rule applies to.
@@ -34,6 +38,10 @@ pub enum Fit {
     Float,
     /// Types that implement `Validate`.
     Composite,
+    /// Integers.
+    Integer,
+    /// Strings and integers (compared with `==`).
+    Set,
     /// Anything: the rule's own signature decides.
     Any,
 }
@@ -135,6 +143,14 @@ rules! {
     Suffix = "suffix", Text, Text, const: false;
     /// `contains = "..."`.
     Contains = "contains", Text, Text, const: false;
+    /// `credit_card`: 12 to 19 digits (spaces or dashes between groups) passing Luhn.
+    CreditCard = "credit_card", Flag, Text, const: false;
+    /// `one_of = [..]`: equal to one of the listed literals.
+    OneOf = "one_of", List, Set, const: false;
+    /// `none_of = [..]`: equal to none of the listed literals.
+    NoneOf = "none_of", List, Set, const: false;
+    /// `multiple_of = N`: an integer divisible by `N` (never 0).
+    MultipleOf = "multiple_of", Integer, Integer, const: false;
     /// `custom = path`: a `fn(&T) -> Result<(), ValidationError>`.
     Custom = "custom", Path, Any, const: false;
 }

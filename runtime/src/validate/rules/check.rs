@@ -34,7 +34,7 @@
 
 use core::ops::{Bound, Range, RangeFrom, RangeInclusive, RangeTo, RangeToInclusive};
 
-use super::{report, HasLength, Overrides, Text};
+use super::{report, HasLength, Integer, Overrides, Text};
 use crate::validate::error::{ValidationError, ValidationErrors};
 use crate::validate::path::PathNode;
 use crate::validate::RangeValue;
@@ -279,4 +279,61 @@ mod tests {
         // Every case but the passing range and email fails, once.
         assert_eq!(cases, [0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1]);
     }
+}
+
+/// [`credit_card`](super::credit_card), reported at `at`.
+#[inline]
+pub fn credit_card<T: Text + ?Sized>(errors: &mut ValidationErrors, at: &PathNode<'_>, value: &T) {
+    report(errors, at, super::credit_card(value), Overrides::NONE);
+}
+
+/// [`one_of`](super::one_of), reported at `at`.
+#[inline]
+pub fn one_of<T: PartialEq<U> + ?Sized, U>(
+    errors: &mut ValidationErrors,
+    at: &PathNode<'_>,
+    value: &T,
+    set: &[U],
+    listed: &'static str,
+) {
+    report(
+        errors,
+        at,
+        super::one_of(value, set, listed),
+        Overrides::NONE,
+    );
+}
+
+/// [`none_of`](super::none_of), reported at `at`.
+#[inline]
+pub fn none_of<T: PartialEq<U> + ?Sized, U>(
+    errors: &mut ValidationErrors,
+    at: &PathNode<'_>,
+    value: &T,
+    set: &[U],
+    listed: &'static str,
+) {
+    report(
+        errors,
+        at,
+        super::none_of(value, set, listed),
+        Overrides::NONE,
+    );
+}
+
+/// [`multiple_of`](super::multiple_of), reported at `at`.
+#[inline]
+pub fn multiple_of<T: Integer>(
+    errors: &mut ValidationErrors,
+    at: &PathNode<'_>,
+    value: &T,
+    of: T,
+    written: &'static str,
+) {
+    report(
+        errors,
+        at,
+        super::multiple_of(value, of, written),
+        Overrides::NONE,
+    );
 }

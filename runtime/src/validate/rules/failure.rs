@@ -51,6 +51,16 @@ pub enum Failure {
         /// The parameter.
         text: &'static str,
     },
+    /// A rule whose parameter is code as written, shown unquoted: `one_of`
+    /// (`"eur", "usd"`), `multiple_of` (`5`).
+    Listed {
+        /// The rule's code, also the parameter's name.
+        code: &'static str,
+        /// Its default message, up to the parameter.
+        message: &'static str,
+        /// The parameter as written.
+        written: &'static str,
+    },
     /// An error returned by a `custom` function or an invariant.
     Error(ValidationError),
 }
@@ -179,6 +189,13 @@ impl Failure {
                 name,
                 text,
             } => ValidationError::new(code, format!("{message} \"{text}\"")).with_param(name, text),
+            Failure::Listed {
+                code,
+                message,
+                written,
+            } => {
+                ValidationError::new(code, format!("{message} {written}")).with_param(code, written)
+            }
             Failure::Error(error) => error,
         }
     }
@@ -257,6 +274,25 @@ pub(crate) fn with_text(
             message,
             name: code,
             text,
+        }))
+    }
+}
+
+/// `Ok` when `ok`, else a [`Failure::Listed`].
+#[inline]
+pub(crate) fn listed(
+    ok: bool,
+    code: &'static str,
+    message: &'static str,
+    written: &'static str,
+) -> Outcome {
+    if ok {
+        Ok(())
+    } else {
+        Err(alloc::boxed::Box::new(Failure::Listed {
+            code,
+            message,
+            written,
         }))
     }
 }

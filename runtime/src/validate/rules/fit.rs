@@ -29,6 +29,30 @@ pub trait Text {
     fn text(&self) -> &str;
 }
 
+/// Integers, for `multiple_of`.
+#[diagnostic::on_unimplemented(
+    message = "`multiple_of` applies to integers, not to `{Self}`",
+    label = "`multiple_of` needs an integer here"
+)]
+pub trait Integer: Copy {
+    /// Whether `of` divides the value with no remainder (`of` is never 0).
+    fn is_multiple(&self, of: Self) -> bool;
+}
+
+macro_rules! integers {
+    ($($ty:ty),*) => {$(
+        impl Integer for $ty {
+            #[inline]
+            fn is_multiple(&self, of: Self) -> bool {
+                // `checked_rem` is `None` only for `MIN % -1`, which is a multiple.
+                of != 0 && self.checked_rem(of).is_none_or(|rest| rest == 0)
+            }
+        }
+    )*};
+}
+
+integers!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+
 /// Floating-point numbers, for `finite`.
 #[diagnostic::on_unimplemented(
     message = "`finite` applies to `f32` and `f64`, not to `{Self}`",

@@ -13,6 +13,20 @@ fn check_any<T>(_: &T) -> Result<(), ValidationError> {
 }
 
 #[derive(Validate)]
+struct Sets {
+    #[validate(multiple_of = 5, one_of = [5, 10], none_of = [0])]
+    a: u8,
+    #[validate(multiple_of = -3, one_of = [-3, 3])]
+    b: i64,
+    #[validate(multiple_of = 2)]
+    c: u128,
+    #[validate(multiple_of = 4, none_of = [1])]
+    d: Option<usize>,
+    #[validate(each(multiple_of = 2))]
+    e: Vec<i16>,
+}
+
+#[derive(Validate)]
 struct Numbers {
     #[validate(range(1..=10))]
     a: u8,
@@ -76,6 +90,16 @@ struct Strings<'a> {
     ipv4_text: &'static str,
     #[validate(ipv6)]
     ipv6_text: Box<str>,
+    #[validate(credit_card, one_of = ["4111111111111111"], none_of = ["0"])]
+    card_str: &'static str,
+    #[validate(one_of = ["a", "b"], none_of = ["c"])]
+    set_box: Box<str>,
+    #[validate(one_of = ["a"], credit_card)]
+    set_cow: Cow<'static, str>,
+    #[validate(one_of = ["a"])]
+    set_option: Option<String>,
+    #[validate(each(one_of = ["a"]))]
+    set_each: Vec<String>,
     #[validate(each(length(1..=3), email))]
     j: Vec<String>,
 }
