@@ -86,7 +86,7 @@ fn luhn_card(text: &str) -> bool {
             _ => return false,
         }
     }
-    !previous_separator && (12..=19).contains(&digits) && sum % 10 == 0
+    !previous_separator && (12..=19).contains(&digits) && sum.is_multiple_of(10)
 }
 
 #[cfg(test)]
