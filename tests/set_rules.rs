@@ -164,7 +164,7 @@ fn reference_card(text: &str) -> bool {
             }
         })
         .sum();
-    groups_ok && (12..=19).contains(&digits.len()) && sum % 10 == 0
+    groups_ok && (12..=19).contains(&digits.len()) && sum.is_multiple_of(10)
 }
 
 #[derive(Validate)]

@@ -212,6 +212,63 @@ pub fn custom(
     report(errors, at, super::custom(outcome), Overrides::NONE);
 }
 
+/// [`credit_card`](super::credit_card), reported at `at`.
+#[inline]
+pub fn credit_card<T: Text + ?Sized>(errors: &mut ValidationErrors, at: &PathNode<'_>, value: &T) {
+    report(errors, at, super::credit_card(value), Overrides::NONE);
+}
+
+/// [`one_of`](super::one_of), reported at `at`.
+#[inline]
+pub fn one_of<T: PartialEq<U> + ?Sized, U>(
+    errors: &mut ValidationErrors,
+    at: &PathNode<'_>,
+    value: &T,
+    set: &[U],
+    listed: &'static str,
+) {
+    report(
+        errors,
+        at,
+        super::one_of(value, set, listed),
+        Overrides::NONE,
+    );
+}
+
+/// [`none_of`](super::none_of), reported at `at`.
+#[inline]
+pub fn none_of<T: PartialEq<U> + ?Sized, U>(
+    errors: &mut ValidationErrors,
+    at: &PathNode<'_>,
+    value: &T,
+    set: &[U],
+    listed: &'static str,
+) {
+    report(
+        errors,
+        at,
+        super::none_of(value, set, listed),
+        Overrides::NONE,
+    );
+}
+
+/// [`multiple_of`](super::multiple_of), reported at `at`.
+#[inline]
+pub fn multiple_of<T: Integer>(
+    errors: &mut ValidationErrors,
+    at: &PathNode<'_>,
+    value: &T,
+    of: T,
+    written: &'static str,
+) {
+    report(
+        errors,
+        at,
+        super::multiple_of(value, of, written),
+        Overrides::NONE,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,61 +336,4 @@ mod tests {
         // Every case but the passing range and email fails, once.
         assert_eq!(cases, [0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1]);
     }
-}
-
-/// [`credit_card`](super::credit_card), reported at `at`.
-#[inline]
-pub fn credit_card<T: Text + ?Sized>(errors: &mut ValidationErrors, at: &PathNode<'_>, value: &T) {
-    report(errors, at, super::credit_card(value), Overrides::NONE);
-}
-
-/// [`one_of`](super::one_of), reported at `at`.
-#[inline]
-pub fn one_of<T: PartialEq<U> + ?Sized, U>(
-    errors: &mut ValidationErrors,
-    at: &PathNode<'_>,
-    value: &T,
-    set: &[U],
-    listed: &'static str,
-) {
-    report(
-        errors,
-        at,
-        super::one_of(value, set, listed),
-        Overrides::NONE,
-    );
-}
-
-/// [`none_of`](super::none_of), reported at `at`.
-#[inline]
-pub fn none_of<T: PartialEq<U> + ?Sized, U>(
-    errors: &mut ValidationErrors,
-    at: &PathNode<'_>,
-    value: &T,
-    set: &[U],
-    listed: &'static str,
-) {
-    report(
-        errors,
-        at,
-        super::none_of(value, set, listed),
-        Overrides::NONE,
-    );
-}
-
-/// [`multiple_of`](super::multiple_of), reported at `at`.
-#[inline]
-pub fn multiple_of<T: Integer>(
-    errors: &mut ValidationErrors,
-    at: &PathNode<'_>,
-    value: &T,
-    of: T,
-    written: &'static str,
-) {
-    report(
-        errors,
-        at,
-        super::multiple_of(value, of, written),
-        Overrides::NONE,
-    );
 }
