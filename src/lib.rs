@@ -25,8 +25,14 @@ pub mod builder {
 /// [`AuditOutcome`](audit::AuditOutcome) for generic returns. See [`audit_log`].
 #[cfg(feature = "std")]
 pub mod audit {
+    #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
+    pub use palisade_runtime::audit::{Severity, SeverityMap};
     #[cfg(feature = "tracing")]
     pub use palisade_runtime::audit::TracingSink;
+    #[cfg(feature = "syslog")]
+    pub use palisade_runtime::audit::{
+        Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID,
+    };
     pub use palisade_runtime::audit::{
         actor, install, is_sensitive_name, scoped_sink, sensitive_names, set_error_hook,
         sink_failures, with_actor, with_actor_async, AlreadyInstalled, AuditEvent, AuditOutcome,

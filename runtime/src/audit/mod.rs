@@ -25,7 +25,11 @@ mod id;
 mod json;
 mod outcome;
 mod secret;
+#[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
+mod severity;
 mod sinks;
+#[cfg(feature = "syslog")]
+mod syslog;
 
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
@@ -40,8 +44,12 @@ pub use outcome::AuditOutcome;
 pub use secret::{
     is_sensitive_name, sensitive_names, Secret, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
 };
+#[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
+pub use severity::{Severity, SeverityMap};
 #[cfg(feature = "tracing")]
 pub use sinks::TracingSink;
+#[cfg(feature = "syslog")]
+pub use syslog::{Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID};
 pub use sinks::{FanOut, JsonLinesFile, MemorySink, NoopSink, StderrSink};
 
 #[doc(hidden)]
