@@ -27,6 +27,8 @@ pub mod builder {
 pub mod audit {
     #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
     pub use palisade_runtime::audit::{Severity, SeverityMap};
+    #[cfg(feature = "journald")]
+    pub use palisade_runtime::audit::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
     #[cfg(feature = "tracing")]
     pub use palisade_runtime::audit::TracingSink;
     #[cfg(feature = "syslog")]

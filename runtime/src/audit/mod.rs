@@ -22,6 +22,8 @@ mod capture;
 mod event;
 mod future;
 mod id;
+#[cfg(feature = "journald")]
+mod journald;
 mod json;
 mod outcome;
 mod secret;
@@ -46,6 +48,8 @@ pub use secret::{
 };
 #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
 pub use severity::{Severity, SeverityMap};
+#[cfg(feature = "journald")]
+pub use journald::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
 #[cfg(feature = "tracing")]
 pub use sinks::TracingSink;
 #[cfg(feature = "syslog")]
