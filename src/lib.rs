@@ -29,6 +29,8 @@ pub mod audit {
     pub use palisade_runtime::audit::{Severity, SeverityMap};
     #[cfg(feature = "journald")]
     pub use palisade_runtime::audit::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
+    #[cfg(feature = "otlp")]
+    pub use palisade_runtime::audit::OtlpSink;
     #[cfg(feature = "tracing")]
     pub use palisade_runtime::audit::TracingSink;
     #[cfg(feature = "syslog")]

@@ -25,6 +25,8 @@ mod id;
 #[cfg(feature = "journald")]
 mod journald;
 mod json;
+#[cfg(feature = "otlp")]
+mod otlp;
 mod outcome;
 mod secret;
 #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
@@ -42,6 +44,8 @@ pub use call::MAX_DETAIL_LEN;
 pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
 pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
 pub use future::{with_actor_async, WithActor};
+#[cfg(feature = "otlp")]
+pub use otlp::OtlpSink;
 pub use outcome::AuditOutcome;
 pub use secret::{
     is_sensitive_name, sensitive_names, Secret, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
