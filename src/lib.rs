@@ -25,18 +25,10 @@ pub mod builder {
 /// [`AuditOutcome`](audit::AuditOutcome) for generic returns. See [`audit_log`].
 #[cfg(feature = "std")]
 pub mod audit {
-    #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
-    pub use palisade_runtime::audit::{Severity, SeverityMap};
-    #[cfg(feature = "journald")]
-    pub use palisade_runtime::audit::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
     #[cfg(feature = "otlp")]
     pub use palisade_runtime::audit::OtlpSink;
     #[cfg(feature = "tracing")]
     pub use palisade_runtime::audit::TracingSink;
-    #[cfg(feature = "syslog")]
-    pub use palisade_runtime::audit::{
-        Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID,
-    };
     pub use palisade_runtime::audit::{
         actor, install, is_sensitive_name, scoped_sink, sensitive_names, set_error_hook,
         sink_failures, with_actor, with_actor_async, AlreadyInstalled, AuditEvent, AuditOutcome,
@@ -44,6 +36,14 @@ pub mod audit {
         Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink, ValueWriter, WithActor,
         MAX_DETAIL_LEN, MAX_VALUE_LEN, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
     };
+    #[cfg(feature = "syslog")]
+    pub use palisade_runtime::audit::{
+        Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID,
+    };
+    #[cfg(feature = "journald")]
+    pub use palisade_runtime::audit::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
+    #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
+    pub use palisade_runtime::audit::{Severity, SeverityMap};
 }
 
 /// FFI layout safety: [`FfiSafe`](ffi::FfiSafe) and [`FromC`](ffi::FromC),

@@ -48,7 +48,10 @@ fn check_entry(entry: &Value, event: &Value) {
     ] {
         assert_eq!(text(name), event[key].as_str().unwrap(), "{name}");
     }
-    assert_eq!(text("PALISADE_DURATION_US"), event["duration_us"].to_string());
+    assert_eq!(
+        text("PALISADE_DURATION_US"),
+        event["duration_us"].to_string()
+    );
     let args: Value = serde_json::from_str(&text("PALISADE_ARGS")).unwrap();
     assert_eq!(args, event["args"]);
     let resources: Value = serde_json::from_str(&text("PALISADE_RESOURCES_AFFECTED")).unwrap();
@@ -110,7 +113,10 @@ fn every_field_round_trips_through_a_real_journald() {
         let entry = by_id[event["id"].as_str().unwrap()];
         check_entry(entry, event);
     }
-    assert_eq!(field(&entries[0], "PALISADE_ACTOR").unwrap(), "ann\nsmith = \"root\"");
+    assert_eq!(
+        field(&entries[0], "PALISADE_ACTOR").unwrap(),
+        "ann\nsmith = \"root\""
+    );
     assert_eq!(sink.sent(), 20);
     assert_eq!(sink.sent_via_memfd(), 0);
     println!("journald: sent 20 received {} failed 0", entries.len());
@@ -167,7 +173,11 @@ fn entries_too_large_for_a_datagram_go_through_a_sealed_memfd() {
     assert_eq!(limited.sent_via_memfd(), 1);
 
     let entries = journal.wait_entries(AUDIT_MESSAGE_ID, 3);
-    for (id, args) in [(small, small_args), (large, large_args), (capped, capped_args)] {
+    for (id, args) in [
+        (small, small_args),
+        (large, large_args),
+        (capped, capped_args),
+    ] {
         let entry = entries
             .iter()
             .find(|entry| field(entry, "PALISADE_ID").unwrap() == id.to_string())
@@ -175,7 +185,10 @@ fn entries_too_large_for_a_datagram_go_through_a_sealed_memfd() {
         assert_eq!(field(entry, "PALISADE_ARGS").unwrap(), args);
         assert_eq!(field(entry, "PALISADE_CHANGE_TICKET").unwrap(), "CHG-1");
         let json: Value = serde_json::from_str(&field(entry, "PALISADE_JSON").unwrap()).unwrap();
-        assert_eq!(json["args"]["blob"].as_str().unwrap().len(), args.len() - "{\"blob\":\"\"}".len());
+        assert_eq!(
+            json["args"]["blob"].as_str().unwrap().len(),
+            args.len() - "{\"blob\":\"\"}".len()
+        );
     }
 }
 
@@ -190,5 +203,8 @@ fn a_journald_that_is_gone_is_an_error_counted_and_reported() {
     let scope = audit::scoped_sink(Arc::new(sink));
     let _ = rotate_keys("gone", 1);
     drop(scope);
-    assert!(audit::sink_failures() > failures, "the lost entry is reported");
+    assert!(
+        audit::sink_failures() > failures,
+        "the lost entry is reported"
+    );
 }

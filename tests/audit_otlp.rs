@@ -124,7 +124,12 @@ fn charges(sink: &Arc<OtlpSink>, count: i64) -> Vec<Value> {
         audit::with_actor("ann é", || {
             for n in 0..count {
                 let cents = if n % 4 == 3 { -n } else { n * 100 };
-                let _ = charge("acme \"corp\"", cents, vec!["a".into(), "😀".into()], n % 2 == 0);
+                let _ = charge(
+                    "acme \"corp\"",
+                    cents,
+                    vec!["a".into(), "😀".into()],
+                    n % 2 == 0,
+                );
             }
         });
     })
@@ -132,10 +137,12 @@ fn charges(sink: &Arc<OtlpSink>, count: i64) -> Vec<Value> {
 
 /// An OTLP `AnyValue`, as `MessageToDict` prints it, back as JSON.
 fn from_any(value: &Value) -> Value {
-    let (kind, inner) = value.as_object().unwrap().iter().next().map_or(
-        ("", &Value::Null),
-        |(kind, inner)| (kind.as_str(), inner),
-    );
+    let (kind, inner) = value
+        .as_object()
+        .unwrap()
+        .iter()
+        .next()
+        .map_or(("", &Value::Null), |(kind, inner)| (kind.as_str(), inner));
     match kind {
         "" => Value::Null,
         "stringValue" | "boolValue" => inner.clone(),
@@ -153,7 +160,12 @@ fn from_any(value: &Value) -> Value {
                 .map(|values| {
                     values
                         .iter()
-                        .map(|kv| (kv["key"].as_str().unwrap().to_owned(), from_any(&kv["value"])))
+                        .map(|kv| {
+                            (
+                                kv["key"].as_str().unwrap().to_owned(),
+                                from_any(&kv["value"]),
+                            )
+                        })
                         .collect::<Map<_, _>>()
                 })
                 .unwrap_or_default(),
@@ -166,7 +178,12 @@ fn attributes(list: &Value) -> HashMap<String, Value> {
     list.as_array()
         .unwrap()
         .iter()
-        .map(|kv| (kv["key"].as_str().unwrap().to_owned(), from_any(&kv["value"])))
+        .map(|kv| {
+            (
+                kv["key"].as_str().unwrap().to_owned(),
+                from_any(&kv["value"]),
+            )
+        })
         .collect()
 }
 
@@ -181,7 +198,10 @@ fn check_record(resource: &Value, record: &Value, event: &Value) {
     assert_eq!(resource["service.version"], "1.2.3");
 
     let time = humantime::parse_rfc3339(event["timestamp"].as_str().unwrap()).unwrap();
-    let micros = time.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_micros();
+    let micros = time
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_micros();
     assert_eq!(nanos(&record["timeUnixNano"]) / 1000, micros);
     // The event's time comes from a monotonic clock anchored to the wall clock once;
     // the observed time is the wall clock's: close, not ordered.
@@ -195,22 +215,41 @@ fn check_record(resource: &Value, record: &Value, event: &Value) {
     assert_eq!(record["severityNumber"], number);
     assert_eq!(record["severityText"], text);
     assert_eq!(record["eventName"], event["operation"]);
-    let body: Value = serde_json::from_str(record["body"]["stringValue"].as_str().unwrap()).unwrap();
+    let body: Value =
+        serde_json::from_str(record["body"]["stringValue"].as_str().unwrap()).unwrap();
     assert_eq!(&body, event, "the body is the event's JSON line");
 
     let attributes = attributes(&record["attributes"]);
-    for key in ["id", "phase", "operation", "module", "outcome", "actor", "environment"] {
-        assert_eq!(attributes[&format!("audit.{key}")], event[key], "audit.{key}");
+    for key in [
+        "id",
+        "phase",
+        "operation",
+        "module",
+        "outcome",
+        "actor",
+        "environment",
+    ] {
+        assert_eq!(
+            attributes[&format!("audit.{key}")],
+            event[key],
+            "audit.{key}"
+        );
     }
     assert_eq!(attributes["audit.duration_us"], event["duration_us"]);
     assert_eq!(attributes["audit.args"], event["args"], "arguments, typed");
-    assert_eq!(attributes["audit.resources_affected"], event["resources_affected"]);
+    assert_eq!(
+        attributes["audit.resources_affected"],
+        event["resources_affected"]
+    );
     assert_eq!(
         attributes.get("audit.error_detail").unwrap_or(&Value::Null),
         &event["error_detail"]
     );
     for part in ["crate", "version", "rustc", "target", "profile"] {
-        assert_eq!(attributes[&format!("audit.build.{part}")], event["build"][part]);
+        assert_eq!(
+            attributes[&format!("audit.build.{part}")],
+            event["build"][part]
+        );
     }
 }
 
@@ -223,7 +262,9 @@ fn billing_sink(endpoint: &str) -> OtlpSink {
 
 #[test]
 fn every_record_parses_as_the_official_message_and_matches_its_event() {
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let receiver = Receiver::start(&[]);
     let failures = audit::sink_failures();
     let sink = Arc::new(billing_sink(&receiver.endpoint()).batch(8, Duration::from_millis(200)));
@@ -252,7 +293,9 @@ fn every_record_parses_as_the_official_message_and_matches_its_event() {
 
 #[test]
 fn a_busy_receiver_gets_each_event_once_after_the_retries_it_asked_for() {
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let receiver = Receiver::start(&["--fail", "2", "--retry-after", "1"]);
     let failures = audit::sink_failures();
     let sink = Arc::new(billing_sink(&receiver.endpoint()).batch(100, Duration::from_secs(60)));
@@ -260,8 +303,16 @@ fn a_busy_receiver_gets_each_event_once_after_the_retries_it_asked_for() {
     let started = Instant::now();
     sink.flush();
     // Two answers of `Retry-After: 1` were honoured (the backoff alone is 100 + 200 ms).
-    assert!(started.elapsed() >= Duration::from_millis(1900), "{:?}", started.elapsed());
-    let statuses: Vec<Value> = receiver.requests().iter().map(|r| r["status"].clone()).collect();
+    assert!(
+        started.elapsed() >= Duration::from_millis(1900),
+        "{:?}",
+        started.elapsed()
+    );
+    let statuses: Vec<Value> = receiver
+        .requests()
+        .iter()
+        .map(|r| r["status"].clone())
+        .collect();
     assert_eq!(statuses, [json!(503), json!(503), json!(200)]);
     assert_eq!(sink.requests(), 3);
     let records: Vec<Value> = receiver
@@ -289,7 +340,9 @@ fn a_busy_receiver_gets_each_event_once_after_the_retries_it_asked_for() {
 
 #[test]
 fn a_receiver_down_at_start_gets_what_was_buffered_and_the_rest_is_counted() {
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let failures = audit::sink_failures();
 
     // Down at start, up later: the queue (5 records) waits; 3 more are dropped.

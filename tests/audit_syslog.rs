@@ -27,7 +27,7 @@ static SERIAL: Mutex<()> = Mutex::new(());
 
 #[audit_log(operation = "syslog.transfer")]
 fn transfer(marker: &str, amount: u64, note: &str) -> Result<u64, String> {
-    if amount % 3 == 0 {
+    if amount.is_multiple_of(3) {
         Err(format!("refused \"{note}\" ]\\ {marker}"))
     } else {
         Ok(amount)
@@ -112,12 +112,12 @@ fn check_lines(lines: &[String], events: &[Value]) -> HashMap<String, usize> {
         ]
         .iter()
         .map(|key| ((*key).to_owned(), body[key].as_str().unwrap().to_owned()))
-        .chain([(
-            "duration_us".to_owned(),
-            body["duration_us"].to_string(),
-        )])
+        .chain([("duration_us".to_owned(), body["duration_us"].to_string())])
         .collect();
-        assert_eq!(params, &expected, "SD-PARAMs unescape to the event's fields");
+        assert_eq!(
+            params, &expected,
+            "SD-PARAMs unescape to the event's fields"
+        );
         assert_eq!(message.timestamp, body["timestamp"].as_str().unwrap());
         *seen.entry(id).or_insert(0) += 1;
     }
@@ -130,13 +130,24 @@ fn configure(sink: SyslogSink) -> Arc<SyslogSink> {
 
 #[test]
 fn events_over_udp_tcp_and_a_unix_socket_arrive_once_and_parse() {
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let rsyslog = Rsyslog::start();
     let failures = audit::sink_failures();
     let sinks = [
-        ("udp", configure(SyslogSink::udp(("127.0.0.1", rsyslog.udp_port)).unwrap())),
-        ("tcp", configure(SyslogSink::tcp(("127.0.0.1", rsyslog.tcp_port)).unwrap())),
-        ("unix", configure(SyslogSink::unix(&rsyslog.socket).unwrap())),
+        (
+            "udp",
+            configure(SyslogSink::udp(("127.0.0.1", rsyslog.udp_port)).unwrap()),
+        ),
+        (
+            "tcp",
+            configure(SyslogSink::tcp(("127.0.0.1", rsyslog.tcp_port)).unwrap()),
+        ),
+        (
+            "unix",
+            configure(SyslogSink::unix(&rsyslog.socket).unwrap()),
+        ),
     ];
     for (transport, sink) in &sinks {
         let marker = format!("marker-{transport}-{}", std::process::id());
@@ -148,7 +159,11 @@ fn events_over_udp_tcp_and_a_unix_socket_arrive_once_and_parse() {
         assert!(seen.values().all(|&n| n == 1), "{transport}: each once");
         assert_eq!(sink.sent(), 31, "{transport}");
         assert_eq!(sink.dropped(), 0, "{transport}");
-        println!("{transport}: sent {} received {} dropped 0", sink.sent(), seen.len());
+        println!(
+            "{transport}: sent {} received {} dropped 0",
+            sink.sent(),
+            seen.len()
+        );
     }
     assert_eq!(audit::sink_failures(), failures);
 }
@@ -160,7 +175,9 @@ fn upload(marker: &str, blob: &str) -> usize {
 
 #[test]
 fn an_oversized_event_arrives_reduced_with_its_key_fields() {
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let rsyslog = Rsyslog::start();
     let sink = configure(
         SyslogSink::tcp(("127.0.0.1", rsyslog.tcp_port))
@@ -185,7 +202,9 @@ fn an_oversized_event_arrives_reduced_with_its_key_fields() {
 #[test]
 fn a_sink_configured_for_a_missing_server_fails_to_construct() {
     // Serial: no rsyslogd of another test takes the free port meanwhile.
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let port = servers::free_port();
     let error = SyslogSink::tcp(("127.0.0.1", port)).unwrap_err();
     assert_eq!(error.kind(), std::io::ErrorKind::ConnectionRefused);
@@ -196,7 +215,9 @@ fn a_sink_configured_for_a_missing_server_fails_to_construct() {
 
 #[test]
 fn tcp_reconnects_after_rsyslogd_restarts_and_counts_what_it_drops() {
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut rsyslog = Rsyslog::start();
     let sink = configure(
         SyslogSink::tcp(("127.0.0.1", rsyslog.tcp_port))

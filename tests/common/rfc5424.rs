@@ -32,7 +32,9 @@ pub fn parse(text: &str) -> Result<Message, String> {
     if close > 3 || pri > 191 {
         return Err(format!("PRI {pri} out of range"));
     }
-    let rest = rest[close + 1..].strip_prefix("1 ").ok_or("VERSION is not 1")?;
+    let rest = rest[close + 1..]
+        .strip_prefix("1 ")
+        .ok_or("VERSION is not 1")?;
     let (timestamp, rest) = field(rest, 64)?;
     let (hostname, rest) = field(rest, 255)?;
     let (app_name, rest) = field(rest, 48)?;
@@ -81,7 +83,7 @@ fn field(text: &str, max: usize) -> Result<(String, &str), String> {
 /// An SD-NAME: 1 to 32 printable US-ASCII characters but `=`, space, `]` and `"`.
 fn sd_name(text: &str) -> Result<(String, &str), String> {
     let end = text
-        .find(|c: char| !(c.is_ascii_graphic() && !matches!(c, '=' | ']' | '"')))
+        .find(|c: char| !c.is_ascii_graphic() || matches!(c, '=' | ']' | '"'))
         .unwrap_or(text.len());
     let name = &text[..end];
     if name.is_empty() || name.len() > 32 {

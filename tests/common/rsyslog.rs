@@ -23,7 +23,7 @@ pub struct Rsyslog {
     pid_file: PathBuf,
     server: Server,
     // Last: removed after the server is killed.
-    dir: TempDir,
+    _dir: TempDir,
 }
 
 impl Rsyslog {
@@ -65,7 +65,7 @@ template(name="raw" type="string" string="%rawmsg%\n")
             config,
             pid_file,
             server: Server(None),
-            dir,
+            _dir: dir,
         };
         rsyslog.restart();
         rsyslog
@@ -119,10 +119,5 @@ template(name="raw" type="string" string="%rawmsg%\n")
                 (lines.len() >= count).then_some(lines)
             },
         )
-    }
-
-    /// The directory rsyslogd works in.
-    pub fn dir(&self) -> &std::path::Path {
-        self.dir.path()
     }
 }

@@ -113,7 +113,7 @@ impl JournaldSink {
     /// The `SYSLOG_IDENTIFIER` (default: the program's file name).
     #[must_use]
     pub fn identifier(mut self, identifier: &str) -> Self {
-        self.identifier = identifier.to_owned();
+        identifier.clone_into(&mut self.identifier);
         self
     }
 
@@ -177,14 +177,22 @@ impl JournaldSink {
         field(&mut out, "PALISADE_PHASE", event.phase.as_str().as_bytes());
         field(&mut out, "PALISADE_OPERATION", event.operation.as_bytes());
         field(&mut out, "PALISADE_MODULE", event.module.as_bytes());
-        field(&mut out, "PALISADE_OUTCOME", event.outcome.as_str().as_bytes());
+        field(
+            &mut out,
+            "PALISADE_OUTCOME",
+            event.outcome.as_str().as_bytes(),
+        );
         let duration = event.duration.as_micros().to_string();
         field(&mut out, "PALISADE_DURATION_US", duration.as_bytes());
         field(&mut out, "PALISADE_ACTOR", event.actor.as_bytes());
         if let Some(ticket) = event.change_ticket {
             field(&mut out, "PALISADE_CHANGE_TICKET", ticket.as_bytes());
         }
-        field(&mut out, "PALISADE_ENVIRONMENT", event.environment.as_bytes());
+        field(
+            &mut out,
+            "PALISADE_ENVIRONMENT",
+            event.environment.as_bytes(),
+        );
         field(&mut out, "PALISADE_ARGS", event.args_json.as_bytes());
         let resources = event.resources_json.as_bytes();
         field(&mut out, "PALISADE_RESOURCES_AFFECTED", resources);
@@ -194,7 +202,11 @@ impl JournaldSink {
             field(&mut out, "PALISADE_ERROR_DETAIL", text.as_bytes());
         }
         let build = &event.build;
-        field(&mut out, "PALISADE_BUILD_CRATE", build.crate_name.as_bytes());
+        field(
+            &mut out,
+            "PALISADE_BUILD_CRATE",
+            build.crate_name.as_bytes(),
+        );
         field(&mut out, "PALISADE_BUILD_VERSION", build.version.as_bytes());
         field(&mut out, "PALISADE_BUILD_RUSTC", build.rustc.as_bytes());
         field(&mut out, "PALISADE_BUILD_TARGET", build.target.as_bytes());

@@ -44,6 +44,8 @@ pub use call::MAX_DETAIL_LEN;
 pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
 pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
 pub use future::{with_actor_async, WithActor};
+#[cfg(feature = "journald")]
+pub use journald::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
 #[cfg(feature = "otlp")]
 pub use otlp::OtlpSink;
 pub use outcome::AuditOutcome;
@@ -52,13 +54,11 @@ pub use secret::{
 };
 #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
 pub use severity::{Severity, SeverityMap};
-#[cfg(feature = "journald")]
-pub use journald::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
 #[cfg(feature = "tracing")]
 pub use sinks::TracingSink;
+pub use sinks::{FanOut, JsonLinesFile, MemorySink, NoopSink, StderrSink};
 #[cfg(feature = "syslog")]
 pub use syslog::{Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID};
-pub use sinks::{FanOut, JsonLinesFile, MemorySink, NoopSink, StderrSink};
 
 #[doc(hidden)]
 pub mod __private {

@@ -47,7 +47,9 @@ pub(super) fn any_value(value: &Value) -> Value {
             None => json!({ "doubleValue": number.as_f64().unwrap_or(0.0) }),
         },
         Value::String(text) => json!({ "stringValue": text }),
-        Value::Array(items) => json!({ "arrayValue": { "values": items.iter().map(any_value).collect::<Vec<_>>() } }),
+        Value::Array(items) => {
+            json!({ "arrayValue": { "values": items.iter().map(any_value).collect::<Vec<_>>() } })
+        }
         Value::Object(entries) => json!({ "kvlistValue": { "values": key_values(entries) } }),
     }
 }
@@ -68,7 +70,7 @@ pub(super) fn string_attribute(key: &str, value: &str) -> Value {
 /// The `LogRecord` of `event`: its time, the time it was recorded, the severity of
 /// its outcome, `eventName` = the operation, the JSON line as a string `body`, and
 /// one typed attribute per field (`audit.args` a `kvlistValue` of the arguments).
-pub(super) fn log_record(event: &AuditEvent<'_>, severities: &SeverityMap) -> Value {
+pub(super) fn log_record(event: &AuditEvent<'_>, severities: SeverityMap) -> Value {
     let mut line = Vec::with_capacity(1024);
     event.write_json(&mut line);
     let line = String::from_utf8_lossy(&line).into_owned();
@@ -153,9 +155,13 @@ mod tests {
 
     #[test]
     fn failures_and_panics_rank_above_success() {
-        let map = SeverityMap::default();
         use super::super::super::event::Outcome;
-        assert!(severity_number(map.of(Outcome::Failure)) > severity_number(map.of(Outcome::Success)));
-        assert!(severity_number(map.of(Outcome::Panic)) > severity_number(map.of(Outcome::Failure)));
+        let map = SeverityMap::default();
+        assert!(
+            severity_number(map.of(Outcome::Failure)) > severity_number(map.of(Outcome::Success))
+        );
+        assert!(
+            severity_number(map.of(Outcome::Panic)) > severity_number(map.of(Outcome::Failure))
+        );
     }
 }

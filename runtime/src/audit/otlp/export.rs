@@ -3,8 +3,8 @@
 //! server cannot be reached, until the retry window closes.
 
 // The runtime is `no_std`; auditing needs the standard library.
-use std::prelude::rust_2021::*;
 use std::format;
+use std::prelude::rust_2021::*;
 
 use std::time::{Duration, Instant};
 
@@ -101,7 +101,13 @@ mod tests {
     fn partial_success_counts_rejected_records_in_either_spelling() {
         assert_eq!(rejected(""), 0);
         assert_eq!(rejected("{}"), 0);
-        assert_eq!(rejected(r#"{"partialSuccess":{"rejectedLogRecords":"3"}}"#), 3);
-        assert_eq!(rejected(r#"{"partialSuccess":{"rejectedLogRecords":4}}"#), 4);
+        assert_eq!(
+            rejected(r#"{"partialSuccess":{"rejectedLogRecords":"3"}}"#),
+            3
+        );
+        assert_eq!(
+            rejected(r#"{"partialSuccess":{"rejectedLogRecords":4}}"#),
+            4
+        );
     }
 }

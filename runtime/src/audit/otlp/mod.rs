@@ -307,7 +307,7 @@ impl Shared {
 impl AuditSink for OtlpSink {
     fn record(&self, event: &AuditEvent<'_>) -> Result<(), SinkError> {
         let severities = self.state().severities;
-        let record = encode::log_record(event, &severities);
+        let record = encode::log_record(event, severities);
         let mut state = self.state();
         if state.records.len() >= state.capacity {
             let capacity = state.capacity;
@@ -400,7 +400,9 @@ fn run(shared: &Shared) {
         match outcome {
             Exported::Accepted { rejected } => {
                 let rejected = rejected.min(count);
-                shared.exported.fetch_add(count - rejected, Ordering::Relaxed);
+                shared
+                    .exported
+                    .fetch_add(count - rejected, Ordering::Relaxed);
                 shared.drop_records(rejected, "rejected by the server (partialSuccess)");
             }
             Exported::Failed(why) => shared.drop_records(count, &why),

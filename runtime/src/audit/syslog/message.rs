@@ -195,7 +195,21 @@ mod tests {
     #[test]
     fn cut_keeps_char_boundaries_and_marks_the_cut() {
         let text = "ééé";
-        assert_eq!(Cut { inner: &text, max: 3 }.to_string(), "é…[truncated]");
-        assert_eq!(Cut { inner: &text, max: 6 }.to_string(), "ééé");
+        assert_eq!(
+            Cut {
+                inner: &text,
+                max: 3
+            }
+            .to_string(),
+            "é…[truncated]"
+        );
+        assert_eq!(
+            Cut {
+                inner: &text,
+                max: 6
+            }
+            .to_string(),
+            "ééé"
+        );
     }
 }

@@ -78,7 +78,8 @@ impl Transport {
 
 /// Locks, through poisoning: a panic elsewhere leaves the link usable.
 pub(super) fn lock(link: &Mutex<TcpLink>) -> std::sync::MutexGuard<'_, TcpLink> {
-    link.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    link.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A TCP connection to the server, made again when it is lost, and the frames
@@ -136,7 +137,9 @@ impl TcpLink {
         counters.dropped.fetch_add(1, Ordering::Relaxed);
         Err(SinkError::Other(format!(
             "syslog server {} unreachable and {} events already buffered: event dropped",
-            self.addrs.first().map_or_else(String::new, ToString::to_string),
+            self.addrs
+                .first()
+                .map_or_else(String::new, ToString::to_string),
             self.pending.len()
         )))
     }
@@ -173,16 +176,13 @@ impl TcpLink {
         if !force && self.next_attempt.is_some_and(|due| Instant::now() < due) {
             return false;
         }
-        match open(&self.addrs, self.timeout) {
-            Ok(stream) => {
-                self.stream = Some(stream);
-                self.next_attempt = None;
-                true
-            }
-            Err(_) => {
-                self.next_attempt = Some(Instant::now() + self.reconnect_every);
-                false
-            }
+        if let Ok(stream) = open(&self.addrs, self.timeout) {
+            self.stream = Some(stream);
+            self.next_attempt = None;
+            true
+        } else {
+            self.next_attempt = Some(Instant::now() + self.reconnect_every);
+            false
         }
     }
 
