@@ -387,3 +387,35 @@ fn an_endpoint_that_is_not_http_is_refused_at_construction() {
         assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput, "{endpoint}");
     }
 }
+
+#[test]
+fn events_queued_when_the_process_exits_are_exported_first() {
+    let receiver = Receiver::start(&[]);
+    let status = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child_exits_with_events_queued", "--ignored"])
+        .env("PALISADE_OTLP_CHILD_ENDPOINT", receiver.endpoint())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    // The child's flush waited for the receiver's answer: the records are there.
+    let records = receiver.records();
+    assert_eq!(records.len(), 6, "the child's 6 events, none lost at exit");
+}
+
+/// Run by `events_queued_when_the_process_exits_are_exported_first` in a child
+/// process: installs a sink whose batches wait a minute, audits, and exits.
+#[test]
+#[ignore = "run in a child process by events_queued_when_the_process_exits_are_exported_first"]
+fn child_exits_with_events_queued() {
+    let Ok(endpoint) = std::env::var("PALISADE_OTLP_CHILD_ENDPOINT") else {
+        return;
+    };
+    let sink = billing_sink(&endpoint).batch(1000, Duration::from_secs(60));
+    audit::install(sink).unwrap();
+    for cents in 0..5 {
+        let _ = charge("exit", cents, Vec::new(), false);
+    }
+    let _ = charge("exit", -1, Vec::new(), false);
+    std::process::exit(0);
+}

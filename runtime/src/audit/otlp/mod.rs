@@ -8,7 +8,7 @@ use std::{format, vec};
 use std::collections::VecDeque;
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, Weak};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -52,10 +52,12 @@ use export::{Exported, Retry};
 /// records the server reports rejected (`partialSuccess`) are dropped by the thread.
 /// All are counted in [`dropped`](Self::dropped) and reported as sink failures, one
 /// per record ([`sink_failures`](super::sink_failures), the error hook). Dropping the
-/// sink (or [`flush`](Self::flush)) sends what is queued first, waiting up to the
-/// retry window for an absent server. Events still queued when the process dies
-/// without dropping the sink (`kill -9`, `std::process::exit`) are lost uncounted:
-/// up to one batch interval's worth, or the queue while the server is away.
+/// sink, [`flush`](Self::flush), and the process exiting normally (a return from
+/// `main`, `std::process::exit`: an `atexit` handler flushes every live sink, so an
+/// installed sink needs nothing) send what is queued first, waiting up to the retry
+/// window for an absent server. Events queued when the process is killed (`kill -9`,
+/// a crash, an `abort`) are lost uncounted: up to one batch interval's worth, or the
+/// queue while the server is away.
 ///
 /// Plain HTTP only: for TLS, send to a collector on the same host (or a sidecar)
 /// that forwards over TLS.
@@ -168,6 +170,7 @@ impl OtlpSink {
                 .name("palisade-otlp".into())
                 .spawn(move || run(&shared))?
         };
+        flush_at_exit(&shared);
         Ok(Self {
             shared,
             worker: Some(worker),
@@ -271,20 +274,66 @@ impl OtlpSink {
 
     /// Exports everything queued now, and waits until it is exported or dropped.
     pub fn flush(&self) {
-        let mut state = self.state();
+        self.shared.flush();
+    }
+}
+
+/// The sinks alive in this process, flushed when it exits normally.
+static LIVE: Mutex<Vec<Weak<Shared>>> = Mutex::new(Vec::new());
+
+/// Adds `shared` to the sinks flushed at exit, registering the exit handler once.
+fn flush_at_exit(shared: &Arc<Shared>) {
+    // Miri runs no foreign functions.
+    #[cfg(not(miri))]
+    {
+        static REGISTER: std::sync::Once = std::sync::Once::new();
+        extern "C" {
+            fn atexit(callback: extern "C" fn()) -> core::ffi::c_int;
+        }
+        extern "C" fn at_exit() {
+            // A panic must not cross into C (it would abort the exit).
+            let _ = std::panic::catch_unwind(|| {
+                let live: Vec<Arc<Shared>> = LIVE
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .iter()
+                    .filter_map(Weak::upgrade)
+                    .collect();
+                for shared in live {
+                    shared.flush();
+                }
+            });
+        }
+        REGISTER.call_once(|| {
+            // SAFETY: `atexit` is standard C, in the C library std links; the handler
+            // is a plain `extern "C" fn` that catches every panic. It runs on
+            // `exit()` (a return from `main`, `std::process::exit`), while the sinks'
+            // threads still run.
+            let _ = unsafe { atexit(at_exit) };
+        });
+    }
+    let mut live = LIVE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    live.retain(|weak| weak.strong_count() > 0);
+    live.push(Arc::downgrade(shared));
+}
+
+impl Shared {
+    /// Asks the thread to export everything queued, and waits until it is exported
+    /// or dropped.
+    fn flush(&self) {
+        let mut state = self.lock();
         state.flushing = true;
-        self.shared.wake.notify_all();
+        self.wake.notify_all();
         while !state.records.is_empty() || state.in_flight > 0 {
             state = self
-                .shared
                 .idle
                 .wait(state)
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
         }
     }
-}
 
-impl Shared {
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state
             .lock()
