@@ -110,7 +110,9 @@ impl Facility {
 ///   dropped, counted in [`dropped`](Self::dropped), and reported as a sink failure
 ///   (so [`sink_failures`](super::sink_failures) and the error hook see it). What TCP
 ///   cannot tell: a message written in the instant the server dies, or read by the
-///   server but not yet stored when it is killed.
+///   server but not yet stored when it is killed. Sending happens in the audited
+///   call's thread: a connection attempt to a host that does not answer waits up to
+///   [`timeout`](Self::timeout) (5 s), once per [`reconnect_every`](Self::reconnect_every).
 /// - [`unix`](Self::unix) / [`local`](Self::local): datagrams to a local socket
 ///   (`/dev/log`); the server must parse RFC 5424 (rsyslog's `imuxsock` with
 ///   `useSpecialParser="off"`, syslog-ng's `unix-dgram` with `flags(syslog-protocol)`).
