@@ -29,6 +29,12 @@ pub struct Rsyslog {
 impl Rsyslog {
     /// Writes the configuration and starts rsyslogd; returns once its inputs listen.
     pub fn start() -> Self {
+        Self::start_writing(true)
+    }
+
+    /// [`start`](Self::start), with the messages written to the file, or (for
+    /// benchmarks, which send millions) written to `/dev/null`.
+    pub fn start_writing(write: bool) -> Self {
         let dir = TempDir::new("palisade-rsyslog");
         let udp_port = free_port();
         let tcp_port = free_port();
@@ -48,11 +54,15 @@ input(type="imudp" address="127.0.0.1" port="{udp_port}")
 input(type="imtcp" address="127.0.0.1" port="{tcp_port}")
 input(type="imuxsock" Socket="{socket}" UseSpecialParser="off" ParseHostname="on" RateLimit.Interval="0")
 template(name="raw" type="string" string="%rawmsg%\n")
-*.* action(type="omfile" file="{output}" template="raw")
+*.* {action}
 "#,
+                action = format!(
+                    r#"action(type="omfile" file="{}" template="raw")"#,
+                    if write { output.as_path() } else { std::path::Path::new("/dev/null") }
+                        .display()
+                ),
                 work = work.display(),
                 socket = socket.display(),
-                output = output.display(),
             ),
         )
         .expect("write rsyslog.conf");
