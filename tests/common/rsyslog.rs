@@ -43,6 +43,15 @@ impl Rsyslog {
         let config = dir.join("rsyslog.conf");
         let work = dir.join("work");
         std::fs::create_dir_all(&work).expect("rsyslog work directory");
+        let written = if write {
+            output.as_path()
+        } else {
+            std::path::Path::new("/dev/null")
+        };
+        let action = format!(
+            r#"action(type="omfile" file="{}" template="raw")"#,
+            written.display()
+        );
         std::fs::write(
             &config,
             format!(
@@ -56,11 +65,6 @@ input(type="imuxsock" Socket="{socket}" UseSpecialParser="off" ParseHostname="on
 template(name="raw" type="string" string="%rawmsg%\n")
 *.* {action}
 "#,
-                action = format!(
-                    r#"action(type="omfile" file="{}" template="raw")"#,
-                    if write { output.as_path() } else { std::path::Path::new("/dev/null") }
-                        .display()
-                ),
                 work = work.display(),
                 socket = socket.display(),
             ),
