@@ -25,6 +25,8 @@ pub mod builder {
 /// [`AuditOutcome`](audit::AuditOutcome) for generic returns. See [`audit_log`].
 #[cfg(feature = "std")]
 pub mod audit {
+    #[cfg(feature = "otlp")]
+    pub use palisade_runtime::audit::OtlpSink;
     #[cfg(feature = "tracing")]
     pub use palisade_runtime::audit::TracingSink;
     pub use palisade_runtime::audit::{
@@ -34,6 +36,14 @@ pub mod audit {
         Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink, ValueWriter, WithActor,
         MAX_DETAIL_LEN, MAX_VALUE_LEN, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
     };
+    #[cfg(feature = "syslog")]
+    pub use palisade_runtime::audit::{
+        Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID,
+    };
+    #[cfg(feature = "journald")]
+    pub use palisade_runtime::audit::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
+    #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
+    pub use palisade_runtime::audit::{Severity, SeverityMap};
 }
 
 /// FFI layout safety: [`FfiSafe`](ffi::FfiSafe) and [`FromC`](ffi::FromC),

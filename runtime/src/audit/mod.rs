@@ -22,10 +22,18 @@ mod capture;
 mod event;
 mod future;
 mod id;
+#[cfg(feature = "journald")]
+mod journald;
 mod json;
+#[cfg(feature = "otlp")]
+mod otlp;
 mod outcome;
 mod secret;
+#[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
+mod severity;
 mod sinks;
+#[cfg(feature = "syslog")]
+mod syslog;
 
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
@@ -36,13 +44,21 @@ pub use call::MAX_DETAIL_LEN;
 pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
 pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
 pub use future::{with_actor_async, WithActor};
+#[cfg(feature = "journald")]
+pub use journald::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
+#[cfg(feature = "otlp")]
+pub use otlp::OtlpSink;
 pub use outcome::AuditOutcome;
 pub use secret::{
     is_sensitive_name, sensitive_names, Secret, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
 };
+#[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
+pub use severity::{Severity, SeverityMap};
 #[cfg(feature = "tracing")]
 pub use sinks::TracingSink;
 pub use sinks::{FanOut, JsonLinesFile, MemorySink, NoopSink, StderrSink};
+#[cfg(feature = "syslog")]
+pub use syslog::{Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID};
 
 #[doc(hidden)]
 pub mod __private {
