@@ -19,12 +19,18 @@ use std::thread_local;
 
 mod call;
 mod capture;
+#[cfg(feature = "chain")]
+mod chain;
+#[cfg(feature = "chain")]
+mod chained_file;
 mod event;
 mod future;
 mod id;
 mod json;
 mod outcome;
 mod secret;
+#[cfg(feature = "chain")]
+mod signing;
 mod sinks;
 
 use std::cell::{Cell, RefCell};
@@ -33,6 +39,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 
 pub use call::MAX_DETAIL_LEN;
+#[cfg(feature = "chain")]
+pub use chain::{
+    line_hash, parse_hex_into, to_hex, Chain, Link, NotAChainLine, DEFAULT_CHECKPOINT_EVERY,
+    DEFAULT_CHECKPOINT_INTERVAL, GENESIS_PREV,
+};
+#[cfg(feature = "chain")]
+pub use signing::{
+    Checkpoint, CheckpointEnd, KeyError, SigningKey, VerifyingKey, KEY_ENV_VAR,
+};
 pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
 pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
 pub use future::{with_actor_async, WithActor};

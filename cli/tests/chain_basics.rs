@@ -1,0 +1,128 @@
+//! The writer and the verifier agree: logs written through `Chain` and through the
+//! chained `JsonLinesFile` verify, from many threads, across restarts.
+
+mod common;
+
+use std::sync::Arc;
+
+use palisade::audit::{self, JsonLinesFile, SigningKey};
+use palisade_audit::{Status, TamperKind, VerifyOptions};
+
+fn trusted(key: &SigningKey) -> VerifyOptions {
+    VerifyOptions {
+        key: Some(key.verifying_key()),
+        allow_missing_head: false,
+    }
+}
+
+#[test]
+fn a_generated_rotated_log_verifies_with_its_key() {
+    let key = SigningKey::generate().unwrap();
+    let files = common::generate(&key, 2_000, 3, 100);
+    assert_eq!(files.len(), 3);
+    let report = common::verify(&files, &trusted(&key));
+    assert_eq!(report.broken, None);
+    assert_eq!(report.status, Status::Intact);
+    // 1 chain line, 2000 events, 20 periodic checkpoints less the ones that fell on a
+    // rotation, 2 rotation checkpoints + 2 rotation lines, 1 final.
+    assert!(report.lines > 2_000 + 20, "{}", report.lines);
+    assert!(report.checkpoints >= 21, "{}", report.checkpoints);
+    assert!(report.key_trusted);
+}
+
+#[test]
+fn the_file_sink_writes_one_valid_chain_from_many_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.jsonl");
+    let key = SigningKey::generate().unwrap();
+    let sink = Arc::new(
+        JsonLinesFile::open(&path)
+            .unwrap()
+            .chained(key.clone())
+            .unwrap()
+            .checkpoint_every(50),
+    );
+    std::thread::scope(|scope| {
+        for thread in 0..8 {
+            let sink = sink.clone();
+            scope.spawn(move || {
+                let _scope = audit::scoped_sink(sink);
+                for call in 0..250 {
+                    record(thread, call);
+                }
+            });
+        }
+    });
+    drop(sink);
+    let report = palisade_audit::verify_files(&[path.clone()], &trusted(&key), &mut |_| {}).unwrap();
+    assert_eq!(report.broken, None);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let events = text.lines().filter(|line| line.starts_with("{\"timestamp\"")).count();
+    assert_eq!(events, 2_000);
+    assert!(report.checkpoints >= 40, "{}", report.checkpoints);
+}
+
+#[palisade::audit_log(operation = "record")]
+fn record(thread: u32, call: u32) -> u32 {
+    thread * call
+}
+
+#[test]
+fn a_restarted_writer_goes_on_with_the_chain_and_a_second_writer_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.jsonl");
+    let key = SigningKey::generate().unwrap();
+    for run in 0..3 {
+        let sink = Arc::new(JsonLinesFile::open(&path).unwrap().chained(key.clone()).unwrap());
+        let second = JsonLinesFile::open(&path).unwrap().chained(key.clone());
+        let error = second.expect_err("the file is held by the first sink");
+        assert_eq!(error.kind(), std::io::ErrorKind::WouldBlock);
+        let _scope = audit::scoped_sink(sink.clone());
+        record(run, 1);
+        record(run, 2);
+    }
+    let report = palisade_audit::verify_files(&[path.clone()], &trusted(&key), &mut |_| {}).unwrap();
+    assert_eq!(report.broken, None);
+    // 1 chain line + 3 × (2 events + 1 final checkpoint).
+    assert_eq!(report.lines, 10);
+    assert_eq!(report.checkpoints, 3);
+}
+
+#[test]
+fn seal_writes_a_final_checkpoint_for_an_installed_sink() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.jsonl");
+    let key = SigningKey::generate().unwrap();
+    let sink = Arc::new(JsonLinesFile::open(&path).unwrap().chained(key.clone()).unwrap());
+    {
+        let _scope = audit::scoped_sink(sink.clone());
+        record(1, 1);
+    }
+    let before = palisade_audit::verify_files(&[path.clone()], &trusted(&key), &mut |_| {}).unwrap();
+    assert_eq!(before.broken.map(|broken| broken.kind), Some(TamperKind::Truncated));
+    sink.seal().unwrap();
+    let after = palisade_audit::verify_files(&[path.clone()], &trusted(&key), &mut |_| {}).unwrap();
+    assert_eq!(after.broken, None);
+    // Sealing twice writes nothing more.
+    let len = std::fs::metadata(&path).unwrap().len();
+    sink.seal().unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), len);
+}
+
+#[test]
+fn a_file_that_is_not_chained_cannot_be_chained() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plain.jsonl");
+    std::fs::write(&path, "{\"operation\":\"x\"}\n").unwrap();
+    let error = JsonLinesFile::open(&path)
+        .unwrap()
+        .chained(SigningKey::generate().unwrap())
+        .unwrap_err();
+    assert_eq!(error.kind(), std::io::ErrorKind::InvalidData);
+    std::fs::write(&path, "{\"operation\":\"x\",\"seq\":0,\"prev\":\"00").unwrap();
+    let error = JsonLinesFile::open(&path)
+        .unwrap()
+        .chained(SigningKey::generate().unwrap())
+        .unwrap_err();
+    assert!(error.to_string().contains("partial line"), "{error}");
+}
