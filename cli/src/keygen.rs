@@ -17,7 +17,12 @@ pub fn keygen(out: &Path, force: bool) -> std::io::Result<(String, PathBuf)> {
     let key = SigningKey::generate().map_err(std::io::Error::other)?;
     let public = public_path(out);
     write_new(out, key.to_pem().as_bytes(), force, true)?;
-    write_new(&public, key.verifying_key().to_pem().as_bytes(), force, false)?;
+    write_new(
+        &public,
+        key.verifying_key().to_pem().as_bytes(),
+        force,
+        false,
+    )?;
     Ok((key.verifying_key().key_id(), public))
 }
 

@@ -170,7 +170,8 @@ fn verify(
         key,
         allow_missing_head,
     };
-    let outcome = palisade_audit::verify_files(files, &options, &mut |bytes| bar.set_position(bytes));
+    let outcome =
+        palisade_audit::verify_files(files, &options, &mut |bytes| bar.set_position(bytes));
     bar.finish_and_clear();
     match outcome {
         Err(error) => unreadable(error.path.display().to_string(), error.to_string()),
@@ -207,7 +208,9 @@ fn print_report(report: &Report) {
             report.files.len(),
             report.lines,
             report.checkpoints,
-            report.last_seq.map_or_else(|| "-".into(), |seq| seq.to_string()),
+            report
+                .last_seq
+                .map_or_else(|| "-".into(), |seq| seq.to_string()),
         ),
         Some(broken) => {
             let seq = broken

@@ -44,7 +44,8 @@ impl Filter {
         if self.since.is_none() && self.until.is_none() {
             return true;
         }
-        let Some(time) = field("timestamp").and_then(|text| humantime::parse_rfc3339_weak(text).ok())
+        let Some(time) =
+            field("timestamp").and_then(|text| humantime::parse_rfc3339_weak(text).ok())
         else {
             return false;
         };
@@ -115,7 +116,10 @@ fn event_line(event: &Value) -> String {
         text(event, "actor"),
         text(event, "duration_us"),
     );
-    if let Some(args) = event.get("args").filter(|args| args.as_object().is_some_and(|a| !a.is_empty())) {
+    if let Some(args) = event
+        .get("args")
+        .filter(|args| args.as_object().is_some_and(|a| !a.is_empty()))
+    {
         line.push_str(&format!("  args={args}"));
     }
     if let Some(Value::String(error)) = event.get("error_detail") {

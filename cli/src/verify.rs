@@ -301,7 +301,7 @@ pub fn verify(
     let mut line = Vec::with_capacity(4096);
     for (index, source) in sources.into_iter().enumerate() {
         let name = source.name;
-        let mut reader = BufReader::with_capacity(1 << 20, source.reader);
+        let mut reader = BufReader::with_capacity(64 << 10, source.reader);
         let mut summary = FileSummary {
             file: name.clone(),
             lines: 0,
@@ -309,10 +309,12 @@ pub fn verify(
         };
         loop {
             line.clear();
-            let read = reader.read_until(b'\n', &mut line).map_err(|source| Unreadable {
-                path: name.clone(),
-                source,
-            })?;
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|source| Unreadable {
+                    path: name.clone(),
+                    source,
+                })?;
             if read == 0 {
                 break;
             }
@@ -612,8 +614,8 @@ impl Run<'_> {
                 broken.message = format!("seq {seq} again: the line before is repeated");
             } else if body.starts_with(GENESIS_PREFIX) {
                 broken.kind = TamperKind::Spliced;
-                broken.message = "a second chain starts here: lines of another log were put in"
-                    .to_string();
+                broken.message =
+                    "a second chain starts here: lines of another log were put in".to_string();
             } else {
                 broken.message = format!(
                     "seq {seq} where {expected} was due: a line from earlier (moved or copied)"

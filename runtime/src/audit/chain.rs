@@ -53,7 +53,8 @@ pub const GENESIS_PREV: [u8; 32] = [0; 32];
 /// The state of one hash chain: the next `seq`, the hash of the last line, the key
 /// and the checkpoint cadence.
 ///
-/// ```
+/// (Not run as a doc test: Ed25519 under Miri takes minutes; `cli/tests/` runs the same.)
+/// ```no_run
 /// use palisade::audit::{Chain, SigningKey};
 ///
 /// let mut log = Vec::new();
@@ -122,9 +123,8 @@ impl Chain {
         write: &mut impl FnMut(&[u8]) -> Result<(), E>,
     ) -> Result<Self, E> {
         let mut nonce = [0_u8; 16];
-        super::signing::fill_random(&mut nonce).map_err(|error| {
-            E::from(std::io::Error::other(std::format!("{error}")))
-        })?;
+        super::signing::fill_random(&mut nonce)
+            .map_err(|error| E::from(std::io::Error::other(std::format!("{error}"))))?;
         let mut chain = Self::with_position(key, 0, GENESIS_PREV);
         chain.line.clear();
         chain.line.extend_from_slice(b"{\"phase\":\"chain\"");
@@ -217,7 +217,8 @@ impl Chain {
     }
 
     fn checkpoint_due(&self) -> bool {
-        self.every.is_some_and(|every| self.since_checkpoint >= every)
+        self.every
+            .is_some_and(|every| self.since_checkpoint >= every)
             || self
                 .interval
                 .is_some_and(|interval| self.last_checkpoint.elapsed() >= interval)
@@ -240,7 +241,8 @@ impl Chain {
             time: &time,
         });
         self.line.clear();
-        self.line.extend_from_slice(b"{\"phase\":\"checkpoint\",\"time\":\"");
+        self.line
+            .extend_from_slice(b"{\"phase\":\"checkpoint\",\"time\":\"");
         self.line.extend_from_slice(time.as_bytes());
         self.line.extend_from_slice(b"\",\"key_id\":\"");
         self.line.extend_from_slice(self.key_id.as_bytes());
@@ -274,7 +276,8 @@ impl Chain {
             self.rotation_sealed = Some(self.next_seq);
         }
         self.line.clear();
-        self.line.extend_from_slice(b"{\"phase\":\"rotated\",\"previous\":");
+        self.line
+            .extend_from_slice(b"{\"phase\":\"rotated\",\"previous\":");
         super::json::push_string(&mut self.line, previous);
         self.push_time_and_key(true);
         self.finish_line(new)?;
@@ -298,10 +301,7 @@ impl Chain {
 
     /// Closes the line in `self.line` with `seq` and `prev`, writes it with its `\n`,
     /// and moves the chain past it when the write succeeds.
-    fn finish_line<E>(
-        &mut self,
-        write: &mut impl FnMut(&[u8]) -> Result<(), E>,
-    ) -> Result<(), E> {
+    fn finish_line<E>(&mut self, write: &mut impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
         let separator: &[u8] = if self.line.last() == Some(&b'{') {
             b"\"seq\":"
         } else {
@@ -342,6 +342,7 @@ impl Link {
     /// The link at the end of `line` (without its `\n`), read from the end without
     /// parsing the rest; `None` unless the line ends exactly in
     /// `"seq":<digits>,"prev":"<64 lowercase hex>"}`.
+    #[inline]
     #[must_use]
     pub fn parse(line: &[u8]) -> Option<Self> {
         const PREV: &[u8] = b",\"prev\":\"";
@@ -376,6 +377,7 @@ impl Link {
 }
 
 /// The SHA-256 of a line's bytes (without its `\n`): what the next line's `prev` names.
+#[inline]
 #[must_use]
 pub fn line_hash(line: &[u8]) -> [u8; 32] {
     Sha256::digest(line).into()
@@ -408,6 +410,7 @@ pub fn to_hex(bytes: &[u8]) -> String {
     hex
 }
 
+#[inline]
 fn hex_digit(digit: u8) -> Option<u8> {
     match digit {
         b'0'..=b'9' => Some(digit - b'0'),
@@ -419,6 +422,7 @@ fn hex_digit(digit: u8) -> Option<u8> {
 /// Decodes lowercase hex into `out`; `None` unless `hex` is exactly twice as long
 /// and every digit is lowercase hex (uppercase would be a second spelling of one
 /// line, so it is refused).
+#[inline]
 #[must_use]
 pub fn parse_hex_into(hex: &[u8], out: &mut [u8]) -> Option<()> {
     if hex.len() != out.len() * 2 {
@@ -430,6 +434,7 @@ pub fn parse_hex_into(hex: &[u8], out: &mut [u8]) -> Option<()> {
     Some(())
 }
 
+#[inline]
 fn parse_hex32(hex: &[u8]) -> Option<[u8; 32]> {
     let mut out = [0; 32];
     parse_hex_into(hex, &mut out)?;

@@ -162,7 +162,8 @@ impl super::JsonLinesFile {
     /// chaining it, in this process or another, is refused, since two writers would
     /// fork the chain. Threads of this process share one sink and one chain.
     ///
-    /// ```
+    /// (Not run as a doc test: Ed25519 under Miri takes minutes; `cli/tests/` runs the same.)
+    /// ```no_run
     /// use palisade::audit::{JsonLinesFile, SigningKey};
     ///
     /// let path = std::env::temp_dir().join(format!("audit-chain-doc-{}.jsonl", std::process::id()));

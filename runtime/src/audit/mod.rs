@@ -39,22 +39,20 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 
 pub use call::MAX_DETAIL_LEN;
+pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
 #[cfg(feature = "chain")]
 pub use chain::{
     line_hash, parse_hex_into, to_hex, Chain, Link, NotAChainLine, DEFAULT_CHECKPOINT_EVERY,
     DEFAULT_CHECKPOINT_INTERVAL, GENESIS_PREV,
 };
-#[cfg(feature = "chain")]
-pub use signing::{
-    Checkpoint, CheckpointEnd, KeyError, SigningKey, VerifyingKey, KEY_ENV_VAR,
-};
-pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
 pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
 pub use future::{with_actor_async, WithActor};
 pub use outcome::AuditOutcome;
 pub use secret::{
     is_sensitive_name, sensitive_names, Secret, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
 };
+#[cfg(feature = "chain")]
+pub use signing::{Checkpoint, CheckpointEnd, KeyError, SigningKey, VerifyingKey, KEY_ENV_VAR};
 #[cfg(feature = "tracing")]
 pub use sinks::TracingSink;
 pub use sinks::{FanOut, JsonLinesFile, MemorySink, NoopSink, StderrSink};

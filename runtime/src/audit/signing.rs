@@ -55,7 +55,8 @@ pub enum KeyError {
 
 /// The secret Ed25519 key that signs checkpoints. Its `Debug` never shows the key.
 ///
-/// ```
+/// (Not run as a doc test: Ed25519 under Miri takes minutes; `cli/tests/` runs the same.)
+/// ```no_run
 /// use palisade::audit::SigningKey;
 ///
 /// let key = SigningKey::generate()?;

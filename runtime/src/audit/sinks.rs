@@ -149,7 +149,9 @@ impl AuditSink for JsonLinesFile {
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             #[cfg(feature = "chain")]
             if let Some(chain) = &self.chain {
-                let mut chain = chain.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                let mut chain = chain
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 return chain.append(line, &mut |chained: &[u8]| self.write_line(chained));
             }
             self.write_line(line)
