@@ -321,7 +321,7 @@ pub fn verify(
             bytes += read as u64;
             summary.lines += 1;
             run.report.lines += 1;
-            if summary.lines % 65_536 == 0 {
+            if summary.lines.is_multiple_of(65_536) {
                 progress(bytes);
             }
             let at = Location {

@@ -55,7 +55,8 @@ fn the_file_sink_writes_one_valid_chain_from_many_threads() {
     });
     drop(sink);
     let report =
-        palisade_audit::verify_files(&[path.clone()], &trusted(&key), &mut |_| {}).unwrap();
+        palisade_audit::verify_files(std::slice::from_ref(&path), &trusted(&key), &mut |_| {})
+            .unwrap();
     assert_eq!(report.broken, None);
     let text = std::fs::read_to_string(&path).unwrap();
     let events = text
@@ -91,7 +92,8 @@ fn a_restarted_writer_goes_on_with_the_chain_and_a_second_writer_is_refused() {
         record(run, 2);
     }
     let report =
-        palisade_audit::verify_files(&[path.clone()], &trusted(&key), &mut |_| {}).unwrap();
+        palisade_audit::verify_files(std::slice::from_ref(&path), &trusted(&key), &mut |_| {})
+            .unwrap();
     assert_eq!(report.broken, None);
     // 1 chain line + 3 × (2 events + 1 final checkpoint).
     assert_eq!(report.lines, 10);
@@ -114,13 +116,16 @@ fn seal_writes_a_final_checkpoint_for_an_installed_sink() {
         record(1, 1);
     }
     let before =
-        palisade_audit::verify_files(&[path.clone()], &trusted(&key), &mut |_| {}).unwrap();
+        palisade_audit::verify_files(std::slice::from_ref(&path), &trusted(&key), &mut |_| {})
+            .unwrap();
     assert_eq!(
         before.broken.map(|broken| broken.kind),
         Some(TamperKind::Truncated)
     );
     sink.seal().unwrap();
-    let after = palisade_audit::verify_files(&[path.clone()], &trusted(&key), &mut |_| {}).unwrap();
+    let after =
+        palisade_audit::verify_files(std::slice::from_ref(&path), &trusted(&key), &mut |_| {})
+            .unwrap();
     assert_eq!(after.broken, None);
     // Sealing twice writes nothing more.
     let len = std::fs::metadata(&path).unwrap().len();
@@ -148,7 +153,7 @@ fn a_file_that_is_not_chained_cannot_be_chained() {
 
 #[palisade::audit_log(operation = "transfer")]
 fn transfer(from: u64, to: u64, amount: u64) -> Result<u64, String> {
-    if amount % 7 == 0 {
+    if amount.is_multiple_of(7) {
         return Err("insufficient funds".into());
     }
     Ok(from ^ to ^ amount)
@@ -174,7 +179,8 @@ fn the_chain_adds_seq_prev_and_checkpoints_to_the_file_size() {
         }
     }
     let report =
-        palisade_audit::verify_files(&[chained.clone()], &trusted(&key), &mut |_| {}).unwrap();
+        palisade_audit::verify_files(std::slice::from_ref(&chained), &trusted(&key), &mut |_| {})
+            .unwrap();
     assert_eq!(report.broken, None);
     assert_eq!(report.checkpoints, 11);
     let plain = std::fs::metadata(&plain).unwrap().len() as f64;
