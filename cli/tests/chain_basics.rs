@@ -194,3 +194,69 @@ fn the_chain_adds_seq_prev_and_checkpoints_to_the_file_size() {
     // seq and prev are about 90 bytes a line; a checkpoint every 1000 lines adds little.
     assert!(overhead > 5.0 && overhead < 40.0, "{overhead}");
 }
+
+#[test]
+fn keys_are_pem_files_openssl_reads_and_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    // A key made by OpenSSL signs a chain that verifies with the public key OpenSSL
+    // derives.
+    let secret = dir.path().join("openssl.key");
+    let public = dir.path().join("openssl.key.pub");
+    let status = std::process::Command::new("openssl")
+        .args(["genpkey", "-algorithm", "ed25519", "-out"])
+        .arg(&secret)
+        .status()
+        .expect("openssl runs (.ci/run installs it)");
+    assert!(status.success());
+    let status = std::process::Command::new("openssl")
+        .args(["pkey", "-pubout", "-in"])
+        .arg(&secret)
+        .arg("-out")
+        .arg(&public)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let key = SigningKey::from_file(&secret).unwrap();
+    let trusted_key = palisade::audit::VerifyingKey::from_file(&public).unwrap();
+    assert_eq!(key.verifying_key(), trusted_key);
+    // And OpenSSL reads what `SigningKey` writes.
+    let ours = SigningKey::generate().unwrap();
+    let ours_path = dir.path().join("ours.key");
+    std::fs::write(&ours_path, ours.to_pem()).unwrap();
+    let derived = std::process::Command::new("openssl")
+        .args(["pkey", "-pubout", "-in"])
+        .arg(&ours_path)
+        .output()
+        .unwrap();
+    assert!(derived.status.success());
+    assert_eq!(
+        String::from_utf8(derived.stdout).unwrap(),
+        ours.verifying_key().to_pem()
+    );
+}
+
+#[test]
+fn a_key_comes_from_an_environment_variable_or_fails_clearly() {
+    let key = SigningKey::generate().unwrap();
+    // SAFETY-free in edition 2021; no other test reads these variables.
+    std::env::set_var("PALISADE_TEST_AUDIT_KEY", key.to_pem());
+    let read = SigningKey::from_env("PALISADE_TEST_AUDIT_KEY").unwrap();
+    assert_eq!(read.verifying_key(), key.verifying_key());
+    let missing = SigningKey::from_env("PALISADE_TEST_NO_SUCH_KEY").unwrap_err();
+    assert!(
+        matches!(missing, palisade::audit::KeyError::MissingEnv(_)),
+        "{missing}"
+    );
+    std::env::set_var("PALISADE_TEST_BAD_AUDIT_KEY", key.verifying_key().to_pem());
+    let wrong_kind = SigningKey::from_env("PALISADE_TEST_BAD_AUDIT_KEY").unwrap_err();
+    assert!(
+        wrong_kind.to_string().contains("secret key (PKCS#8)"),
+        "{wrong_kind}"
+    );
+    // Debug never shows the secret.
+    let shown = format!("{key:?}");
+    assert!(
+        shown.contains(&key.verifying_key().key_id()) && !shown.contains("PRIVATE"),
+        "{shown}"
+    );
+}

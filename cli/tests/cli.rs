@@ -475,3 +475,65 @@ fn show_prints_events_filtered() {
     assert_eq!(bad_time.code, 2);
     assert_eq!(run(&[&"show", &dir.path().join("nope")]).code, 2);
 }
+
+#[test]
+fn a_log_whose_oldest_file_retention_deleted_verifies_only_when_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (public, files) = setup(dir.path(), 600);
+    let strict = run(&[
+        &"verify", &"--json", &files[1], &files[2], &"--key", &public,
+    ]);
+    assert_eq!(strict.code, 1);
+    let broken = json(&strict)["broken"].clone();
+    assert_eq!(broken["kind"], "missing_file");
+    assert_eq!(broken["line"], 1);
+    assert!(
+        broken["message"]
+            .as_str()
+            .unwrap()
+            .contains("audit.jsonl.2"),
+        "{broken}"
+    );
+    let allowed = run(&[
+        &"verify",
+        &files[1],
+        &files[2],
+        &"--key",
+        &public,
+        &"--allow-missing-head",
+    ]);
+    assert_eq!(allowed.code, 0, "{}", allowed.stdout);
+    // Still checked: an edit in what is left is found.
+    let mut lines = common::lines(&std::fs::read(&files[2]).unwrap());
+    lines.remove(3);
+    std::fs::write(&files[2], lines.concat()).unwrap();
+    let edited = run(&[
+        &"verify",
+        &files[1],
+        &files[2],
+        &"--key",
+        &public,
+        &"--allow-missing-head",
+    ]);
+    assert_eq!(edited.code, 1);
+}
+
+#[test]
+fn a_large_log_verified_through_a_pipe_prints_no_progress_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let (public, files) = setup(dir.path(), 20_000);
+    let total: u64 = files
+        .iter()
+        .map(|file| std::fs::metadata(file).unwrap().len())
+        .sum();
+    assert!(
+        total > 8 << 20,
+        "large enough for the bar on a terminal: {total}"
+    );
+    let report = run(&[
+        &"verify", &files[0], &files[1], &files[2], &"--key", &public,
+    ]);
+    assert_eq!(report.code, 0);
+    assert_eq!(report.stderr, "");
+    assert_eq!(report.stdout.lines().count(), 1);
+}

@@ -444,3 +444,48 @@ fn parse_hex32(hex: &[u8]) -> Option<[u8; 32]> {
 fn now() -> String {
     std::format!("{}", humantime::format_rfc3339_micros(SystemTime::now()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{line_hash, to_hex, Link};
+    use std::format;
+    use std::string::String;
+
+    const PREV: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    #[test]
+    fn a_link_is_read_from_the_end_of_the_line() {
+        let line = format!(r#"{{"operation":"x","seq":42,"prev":"{PREV}"}}"#);
+        let link = Link::parse(line.as_bytes()).unwrap();
+        assert_eq!(link.seq, 42);
+        assert_eq!(to_hex(&link.prev), PREV);
+        assert_eq!(&line[..link.starts_at], r#"{"operation":"x""#);
+        let only = format!(r#"{{"seq":0,"prev":"{PREV}"}}"#);
+        assert_eq!(Link::parse(only.as_bytes()).unwrap().starts_at, 1);
+    }
+
+    #[test]
+    fn a_second_spelling_of_a_link_is_refused() {
+        for line in [
+            format!(r#"{{"a":1,"seq":042,"prev":"{PREV}"}}"#),
+            format!(r#"{{"a":1,"seq":42,"prev":"{}"}}"#, PREV.to_uppercase()),
+            format!(r#"{{"a":1, "seq":42,"prev":"{PREV}"}}"#),
+            format!(r#"{{"a":1,"seq":42,"prev":"{PREV}"}} "#),
+            format!(r#"{{"a":1,"seq":42,"prev":"{}"}}"#, &PREV[1..]),
+            format!(r#"{{"a":1,"seq":-1,"prev":"{PREV}"}}"#),
+            format!(r#"{{"a":1,"seq":99999999999999999999,"prev":"{PREV}"}}"#),
+            format!(r#"{{"a":1"seq":42,"prev":"{PREV}"}}"#),
+            String::new(),
+        ] {
+            assert_eq!(Link::parse(line.as_bytes()), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_hash_is_sha256_of_the_bytes() {
+        assert_eq!(
+            to_hex(&line_hash(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

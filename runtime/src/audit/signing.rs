@@ -122,7 +122,13 @@ impl SigningKey {
     /// The key as PKCS#8 PEM text (a secret: write it to a file only you can read).
     #[must_use]
     pub fn to_pem(&self) -> String {
-        self.0
+        // PKCS#8 v1 (the secret only), as OpenSSL writes it; 3.0 does not read v2,
+        // which adds the public key.
+        let bytes = ed25519_dalek::pkcs8::KeypairBytes {
+            secret_key: self.0.to_bytes(),
+            public_key: None,
+        };
+        bytes
             .to_pkcs8_pem(ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF)
             .map(|pem| pem.as_str().to_owned())
             // Encoding a valid 32-byte key into a fixed-size document cannot fail.

@@ -95,12 +95,19 @@ impl JsonLinesFile {
     /// # Errors
     /// Any error opening the file.
     pub fn open(path: impl AsRef<Path>) -> std::io::Result<Self> {
-        // Readable too: a chained file is resumed from its last line.
-        let file = OpenOptions::new()
+        let path = path.as_ref();
+        // Readable too where allowed: a chained file is resumed from its last line.
+        let file = match OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
-            .open(path)?;
+            .open(path)
+        {
+            Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+                OpenOptions::new().append(true).create(true).open(path)?
+            }
+            opened => opened?,
+        };
         Ok(Self {
             file,
             fsync: false,
