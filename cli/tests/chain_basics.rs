@@ -260,3 +260,151 @@ fn a_key_comes_from_an_environment_variable_or_fails_clearly() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_checkpoint_is_written_when_the_interval_has_passed() {
+    let key = SigningKey::generate().unwrap();
+    let mut log = Vec::new();
+    let mut write = |line: &[u8]| -> std::io::Result<()> {
+        log.extend_from_slice(line);
+        Ok(())
+    };
+    let mut chain = palisade::audit::Chain::start(key.clone(), &mut write)
+        .unwrap()
+        .checkpoint_every(0)
+        .checkpoint_interval(std::time::Duration::from_millis(100));
+    for _ in 0..50 {
+        chain.append(br#"{"operation":"a"}"#, &mut write).unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    chain.append(br#"{"operation":"b"}"#, &mut write).unwrap();
+    chain.append(br#"{"operation":"c"}"#, &mut write).unwrap();
+    drop(write);
+    let text = String::from_utf8(log).unwrap();
+    let kinds: Vec<&str> = text
+        .lines()
+        .map(|line| {
+            if line.contains("\"phase\":\"checkpoint\"") {
+                "checkpoint"
+            } else {
+                "line"
+            }
+        })
+        .collect();
+    // No checkpoint by count; one after the first event past the interval.
+    assert_eq!(
+        kinds.iter().filter(|kind| **kind == "checkpoint").count(),
+        1
+    );
+    assert_eq!(kinds[52], "checkpoint", "{text}");
+    assert!(text
+        .lines()
+        .nth(51)
+        .unwrap()
+        .contains("\"operation\":\"b\""));
+}
+
+#[test]
+fn after_a_crash_the_log_reads_as_truncated_and_a_restarted_writer_seals_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.jsonl");
+    let key = SigningKey::generate().unwrap();
+    // A writer that dies without its final checkpoint (what `kill -9` leaves).
+    let mut log = Vec::new();
+    let mut write = |line: &[u8]| -> std::io::Result<()> {
+        log.extend_from_slice(line);
+        Ok(())
+    };
+    let mut chain = palisade::audit::Chain::start(key.clone(), &mut write).unwrap();
+    for i in 0..30 {
+        chain
+            .append(common::event(i).as_bytes(), &mut write)
+            .unwrap();
+    }
+    drop(write);
+    std::mem::forget(chain);
+    std::fs::write(&path, &log).unwrap();
+    let crashed =
+        palisade_audit::verify_files(std::slice::from_ref(&path), &trusted(&key), &mut |_| {})
+            .unwrap();
+    let broken = crashed.broken.unwrap();
+    assert_eq!(broken.kind, TamperKind::Truncated);
+    assert_eq!(broken.line, 32);
+    // The restarted service goes on with the chain; its final checkpoint seals all.
+    let sink = Arc::new(
+        JsonLinesFile::open(&path)
+            .unwrap()
+            .chained(key.clone())
+            .unwrap(),
+    );
+    {
+        let _scope = audit::scoped_sink(sink.clone());
+        record(9, 9);
+    }
+    drop(sink);
+    let report =
+        palisade_audit::verify_files(std::slice::from_ref(&path), &trusted(&key), &mut |_| {})
+            .unwrap();
+    assert_eq!(report.broken, None);
+    assert_eq!(report.lines, 1 + 30 + 1 + 1);
+}
+
+/// Run as a child process by the next test: chains the file named by
+/// `PALISADE_HOLD_CHAIN`, says so, and holds it until its stdin closes.
+#[test]
+fn hold_a_chained_file_for_another_process() {
+    let Ok(path) = std::env::var("PALISADE_HOLD_CHAIN") else {
+        return; // Only meaningful as the child of the test below.
+    };
+    let sink = JsonLinesFile::open(&path)
+        .unwrap()
+        .chained(SigningKey::generate().unwrap())
+        .unwrap();
+    println!("HOLDING");
+    let mut rest = String::new();
+    let _ = std::io::stdin().read_line(&mut rest);
+    drop(sink);
+}
+
+#[test]
+fn a_second_process_cannot_chain_a_file_another_process_writes() {
+    use std::io::{BufRead as _, Write as _};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.jsonl");
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "hold_a_chained_file_for_another_process",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("PALISADE_HOLD_CHAIN", &path)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("HOLDING") {
+        line.clear();
+        assert_ne!(
+            stdout.read_line(&mut line).unwrap(),
+            0,
+            "the child ended before holding the file"
+        );
+    }
+    let refused = JsonLinesFile::open(&path)
+        .unwrap()
+        .chained(SigningKey::generate().unwrap())
+        .unwrap_err();
+    assert_eq!(refused.kind(), std::io::ErrorKind::WouldBlock);
+    assert!(refused.to_string().contains("another writer"), "{refused}");
+    // Once the other process is gone, this one may go on with the chain.
+    child.stdin.take().unwrap().write_all(b"\n").unwrap();
+    assert!(child.wait().unwrap().success());
+    let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+    assert!(JsonLinesFile::open(&path)
+        .unwrap()
+        .chained(SigningKey::generate().unwrap())
+        .is_ok());
+}
