@@ -279,7 +279,6 @@ fn a_checkpoint_is_written_when_the_interval_has_passed() {
     std::thread::sleep(std::time::Duration::from_millis(150));
     chain.append(br#"{"operation":"b"}"#, &mut write).unwrap();
     chain.append(br#"{"operation":"c"}"#, &mut write).unwrap();
-    drop(write);
     let text = String::from_utf8(log).unwrap();
     let kinds: Vec<&str> = text
         .lines()
@@ -321,7 +320,6 @@ fn after_a_crash_the_log_reads_as_truncated_and_a_restarted_writer_seals_it_agai
             .append(common::event(i).as_bytes(), &mut write)
             .unwrap();
     }
-    drop(write);
     std::mem::forget(chain);
     std::fs::write(&path, &log).unwrap();
     let crashed =
