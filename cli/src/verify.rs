@@ -203,6 +203,10 @@ struct StartLine<'a> {
     prev: &'a str,
 }
 
+/// Lines longer than this are refused rather than read into memory whole (an event's
+/// values are cut at 4 KiB each, so real lines are far shorter).
+pub const MAX_LINE: u64 = 64 << 20;
+
 const CHECKPOINT_PREFIX: &[u8] = b"{\"phase\":\"checkpoint\",";
 const GENESIS_PREFIX: &[u8] = b"{\"phase\":\"chain\",";
 const ROTATED_PREFIX: &[u8] = b"{\"phase\":\"rotated\",";
@@ -252,7 +256,11 @@ fn first_seq(path: &Path) -> std::io::Result<Option<u64>> {
     let mut line = Vec::new();
     for _ in 0..64 {
         line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        if (&mut reader)
+            .take(MAX_LINE + 1)
+            .read_until(b'\n', &mut line)?
+            == 0
+        {
             return Ok(None);
         }
         let body = line.strip_suffix(b"\n").unwrap_or(&line);
@@ -309,7 +317,8 @@ pub fn verify(
         };
         loop {
             line.clear();
-            let read = reader
+            let read = (&mut reader)
+                .take(MAX_LINE + 1)
                 .read_until(b'\n', &mut line)
                 .map_err(|source| Unreadable {
                     path: name.clone(),
@@ -348,6 +357,20 @@ pub fn verify(
                     break;
                 }
                 continue;
+            }
+            if line.len() as u64 > MAX_LINE {
+                run.fail(Break {
+                    kind: TamperKind::Malformed,
+                    file: at.file,
+                    line: at.line,
+                    seq: None,
+                    linked_to: None,
+                    message: format!(
+                        "a line longer than {} MiB: no audit event is this long",
+                        MAX_LINE >> 20
+                    ),
+                });
+                break;
             }
             let Some(body) = line.strip_suffix(b"\n") else {
                 run.fail(Break {
@@ -526,7 +549,7 @@ impl Run<'_> {
                 }
             }
             Some(previous) => {
-                let expected = previous.seq + 1;
+                let expected = previous.seq.saturating_add(1);
                 if link.seq != expected {
                     return self.gap(body, at, link.seq, expected, hash, rotated);
                 }

@@ -369,6 +369,29 @@ fn bad_input_of_every_kind() {
     assert_eq!(report.code, 1);
     assert_eq!(json(&report)["broken"]["line"], 4);
 
+    // A line over the 64 MiB limit is refused without reading it whole.
+    let mut lines = common::lines(&std::fs::read(&files[0]).unwrap());
+    let mut endless = vec![b'{'; (64 << 20) + 10];
+    endless.push(b'\n');
+    lines.insert(2, endless);
+    std::fs::write(&big, lines.concat()).unwrap();
+    let report = run(&[
+        &"verify", &"--json", &big, &files[1], &files[2], &"--key", &public,
+    ]);
+    assert_eq!(report.code, 1);
+    let broken = json(&report)["broken"].clone();
+    assert_eq!(
+        (broken["kind"].as_str(), broken["line"].as_u64()),
+        (Some("malformed"), Some(3))
+    );
+    assert!(
+        broken["message"]
+            .as_str()
+            .unwrap()
+            .contains("longer than 64 MiB"),
+        "{broken}"
+    );
+
     // Files of another format: an unchained JSON-lines log, and binary bytes.
     let plain = dir.path().join("plain.jsonl");
     std::fs::write(
