@@ -36,6 +36,12 @@ pub mod audit {
         Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink, ValueWriter, WithActor,
         MAX_DETAIL_LEN, MAX_VALUE_LEN, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
     };
+    #[cfg(feature = "chain")]
+    pub use palisade_runtime::audit::{
+        line_hash, parse_hex_into, to_hex, Chain, Checkpoint, CheckpointEnd, KeyError, Link,
+        NotAChainLine, SigningKey, VerifyingKey, DEFAULT_CHECKPOINT_EVERY,
+        DEFAULT_CHECKPOINT_INTERVAL, GENESIS_PREV, KEY_ENV_VAR,
+    };
     #[cfg(feature = "syslog")]
     pub use palisade_runtime::audit::{
         Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID,

@@ -19,6 +19,10 @@ use std::thread_local;
 
 mod call;
 mod capture;
+#[cfg(feature = "chain")]
+mod chain;
+#[cfg(feature = "chain")]
+mod chained_file;
 mod event;
 mod future;
 mod id;
@@ -31,6 +35,8 @@ mod outcome;
 mod secret;
 #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
 mod severity;
+#[cfg(feature = "chain")]
+mod signing;
 mod sinks;
 #[cfg(feature = "syslog")]
 mod syslog;
@@ -42,6 +48,11 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 pub use call::MAX_DETAIL_LEN;
 pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
+#[cfg(feature = "chain")]
+pub use chain::{
+    line_hash, parse_hex_into, to_hex, Chain, Link, NotAChainLine, DEFAULT_CHECKPOINT_EVERY,
+    DEFAULT_CHECKPOINT_INTERVAL, GENESIS_PREV,
+};
 pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
 pub use future::{with_actor_async, WithActor};
 #[cfg(feature = "journald")]
@@ -54,6 +65,8 @@ pub use secret::{
 };
 #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
 pub use severity::{Severity, SeverityMap};
+#[cfg(feature = "chain")]
+pub use signing::{Checkpoint, CheckpointEnd, KeyError, SigningKey, VerifyingKey, KEY_ENV_VAR};
 #[cfg(feature = "tracing")]
 pub use sinks::TracingSink;
 pub use sinks::{FanOut, JsonLinesFile, MemorySink, NoopSink, StderrSink};

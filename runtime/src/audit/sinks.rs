@@ -80,10 +80,13 @@ impl AuditSink for NoopSink {
 /// ```
 #[derive(Debug)]
 pub struct JsonLinesFile {
-    file: File,
+    pub(super) file: File,
     fsync: bool,
     /// Held around a write and the repair of a short one.
-    writing: Mutex<()>,
+    pub(super) writing: Mutex<()>,
+    /// The hash chain, once [`chained`](Self::chained); locked under `writing`.
+    #[cfg(feature = "chain")]
+    pub(super) chain: Option<Mutex<super::chained_file::ChainedFile>>,
 }
 
 impl JsonLinesFile {
@@ -92,11 +95,25 @@ impl JsonLinesFile {
     /// # Errors
     /// Any error opening the file.
     pub fn open(path: impl AsRef<Path>) -> std::io::Result<Self> {
-        let file = OpenOptions::new().append(true).create(true).open(path)?;
+        let path = path.as_ref();
+        // Readable too where allowed: a chained file is resumed from its last line.
+        let file = match OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)
+        {
+            Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+                OpenOptions::new().append(true).create(true).open(path)?
+            }
+            opened => opened?,
+        };
         Ok(Self {
             file,
             fsync: false,
             writing: Mutex::new(()),
+            #[cfg(feature = "chain")]
+            chain: None,
         })
     }
 
@@ -137,24 +154,38 @@ impl AuditSink for JsonLinesFile {
                 .writing
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            // One `write` of the whole line: in append mode the kernel places it at the
-            // end in one piece. A short write is undone, not completed by a second
-            // write that another process could interleave with.
-            let written = (&self.file).write(line)?;
-            if written != line.len() {
-                if written > 0 {
-                    self.undo(written);
-                }
-                return Err(SinkError::ShortWrite {
-                    written,
-                    len: line.len(),
-                });
+            #[cfg(feature = "chain")]
+            if let Some(chain) = &self.chain {
+                let mut chain = chain
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                return chain.append(line, &mut |chained: &[u8]| self.write_line(chained));
             }
-            if self.fsync {
-                self.file.sync_data()?;
-            }
-            Ok(())
+            self.write_line(line)
         })
+    }
+}
+
+impl JsonLinesFile {
+    /// Writes one whole line; the caller holds `writing`.
+    pub(super) fn write_line(&self, line: &[u8]) -> Result<(), SinkError> {
+        // One `write` of the whole line: in append mode the kernel places it at the
+        // end in one piece. A short write is undone, not completed by a second
+        // write that another process could interleave with.
+        let written = (&self.file).write(line)?;
+        if written != line.len() {
+            if written > 0 {
+                self.undo(written);
+            }
+            return Err(SinkError::ShortWrite {
+                written,
+                len: line.len(),
+            });
+        }
+        if self.fsync {
+            self.file.sync_data()?;
+        }
+        Ok(())
     }
 }
 
