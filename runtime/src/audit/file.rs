@@ -109,6 +109,11 @@ pub(crate) type RotateHook = Box<dyn Fn(&Path) + Send + Sync>;
 /// batch is cut off the same way and then written event by event, so each event is
 /// recorded or reported on its own.
 ///
+/// A process killed (`kill -9`) *during* a `write` can leave the last line cut: Linux
+/// stops copying a write into the page cache at a page boundary once a fatal signal
+/// is pending. Such a line has no newline; [`open`](Self::open) ends it with one, so
+/// the fragment stays a line of its own and the next event starts on a new line.
+///
 /// [`flush_policy`](Self::flush_policy) sets when data is synced to disk ([`Flush`], with what each
 /// policy can lose); [`rotate`](Self::rotate) and [`keep`](Self::keep) start new files
 /// and delete old ones ([`Rotation`], with the names). Rotation assumes this sink is
@@ -180,7 +185,13 @@ impl JsonLinesFile {
     pub fn open(path: impl AsRef<Path>) -> std::io::Result<Self> {
         let path = path.as_ref().to_path_buf();
         let file = open_append(&path)?;
-        let size = file.metadata()?.len();
+        let mut size = file.metadata()?.len();
+        if size > 0 && !ends_with_newline(&path, size) {
+            // A line cut off by a process killed in the middle of a `write`: end it,
+            // so it stays a line of its own and the next event starts a new one.
+            (&file).write_all(b"\n")?;
+            size += 1;
+        }
         let now = Instant::now();
         Ok(Self {
             path,
@@ -259,14 +270,16 @@ impl JsonLinesFile {
         Ok(())
     }
 
-    /// Whether a write of `len` more bytes must go into a new file.
-    fn rotation_due(&self, state: &State, len: usize) -> bool {
+    /// Whether a line of `len` bytes must go into a new file, after `pending` bytes
+    /// already bound for the current one.
+    fn rotation_due(&self, state: &State, pending: usize, len: usize) -> bool {
         let Some(rotation) = self.rotation else {
             return false;
         };
+        let before = state.size + pending as u64;
         let too_big = rotation
             .max_bytes
-            .is_some_and(|max| state.size > 0 && state.size + len as u64 > max);
+            .is_some_and(|max| before > 0 && before + len as u64 > max);
         let too_old = rotation
             .max_age
             .is_some_and(|max| state.opened.elapsed() >= max);
@@ -339,7 +352,7 @@ impl JsonLinesFile {
 
     /// Writes one event's line: rotating first if due, syncing after if due.
     fn write_line(&self, state: &mut State, line: &[u8]) -> Result<(), SinkError> {
-        if self.rotation_due(state, line.len()) {
+        if self.rotation_due(state, 0, line.len()) {
             self.rotate_now(state);
         }
         Self::write_whole(state, line)?;
@@ -405,10 +418,10 @@ impl AuditSink for JsonLinesFile {
             line.clear();
             event.write_json(&mut line);
             line.push(b'\n');
-            if self.rotation_due(state, state.batch.len() + line.len()) {
+            if self.rotation_due(state, state.batch.len(), line.len()) {
                 self.write_chunk(state, &ends, failed);
                 ends.clear();
-                if self.rotation_due(state, line.len()) {
+                if self.rotation_due(state, 0, line.len()) {
                     self.rotate_now(state);
                 }
             }
@@ -444,6 +457,20 @@ impl Drop for JsonLinesFile {
 /// Opens `path` for appending, creating it if needed.
 fn open_append(path: &Path) -> std::io::Result<File> {
     OpenOptions::new().append(true).create(true).open(path)
+}
+
+/// Whether the file at `path`, `size` bytes long, ends with a newline (a file that
+/// cannot be read, such as `/dev/full`, is taken to).
+fn ends_with_newline(path: &Path, size: u64) -> bool {
+    use std::io::{Read as _, SeekFrom};
+    let Ok(mut file) = File::open(path) else {
+        return true;
+    };
+    let mut last = [0];
+    match file.seek(SeekFrom::Start(size - 1)) {
+        Ok(_) => !matches!(file.read(&mut last), Ok(1)) || last[0] == b'\n',
+        Err(_) => true,
+    }
 }
 
 /// `fdatasync`s the file and resets the counters.
