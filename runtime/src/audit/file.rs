@@ -248,7 +248,7 @@ impl JsonLinesFile {
     /// Calls `hook` with the rotated file's new path after each rotation, before the
     /// event that caused it is written to the new file (for a sink that carries state
     /// from one file to the next, such as a hash chain).
-    #[allow(dead_code)]
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn on_rotate(mut self, hook: impl Fn(&Path) + Send + Sync + 'static) -> Self {
         self.on_rotate = Some(Box::new(hook));
         self
@@ -589,6 +589,101 @@ fn prune(path: &Path, keep: usize) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::audit::{BuildInfo, EventId, Outcome, Phase};
+    use std::sync::Arc;
+
+    fn event(args_json: &str) -> AuditEvent<'_> {
+        AuditEvent {
+            timestamp: SystemTime::now(),
+            id: EventId::new(),
+            phase: Phase::Finish,
+            operation: "op",
+            module: "m",
+            outcome: Outcome::Success,
+            duration: Duration::ZERO,
+            actor: "a",
+            change_ticket: None,
+            environment: "test",
+            args_json,
+            resources_json: "[]",
+            error_detail: None,
+            build: BuildInfo {
+                crate_name: "c",
+                version: "0",
+                rustc: "r",
+                target: "t",
+                profile: "debug",
+            },
+        }
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("palisade-unit-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_rotate_hook_gets_each_rotated_file_before_the_next_event_is_written() {
+        let dir = temp_dir("hook");
+        let seen = Arc::new(Mutex::new(Vec::<(PathBuf, u64)>::new()));
+        let record = seen.clone();
+        let path = dir.join("audit.jsonl");
+        let current = path.clone();
+        let sink = JsonLinesFile::open(&path)
+            .unwrap()
+            .rotate(Rotation::size(1))
+            .on_rotate(move |rotated| {
+                let len = std::fs::metadata(&current).unwrap().len();
+                record.lock().unwrap().push((rotated.to_path_buf(), len));
+            });
+        for n in 0..3 {
+            sink.record(&event(&format!("{{\"n\":{n}}}"))).unwrap();
+        }
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 2);
+        for (rotated, current_len) in seen.iter() {
+            // The rotated file holds its event; the new one is still empty.
+            assert_eq!(std::fs::read_to_string(rotated).unwrap().lines().count(), 1);
+            assert_eq!(*current_len, 0);
+        }
+        assert!(seen[0].0 < seen[1].0);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn each_policy_syncs_when_it_says() {
+        let dir = temp_dir("policy");
+        let unsynced_after = |policy: Flush, events: usize| {
+            let sink = JsonLinesFile::open(dir.join(format!("{policy:?}.jsonl")))
+                .unwrap()
+                .flush_policy(policy);
+            let mut counts = Vec::new();
+            for _ in 0..events {
+                sink.record(&event("{}")).unwrap();
+                counts.push(sink.state.lock().unwrap().unsynced);
+            }
+            counts
+        };
+        assert_eq!(unsynced_after(Flush::Never, 3), [1, 2, 3]);
+        assert_eq!(unsynced_after(Flush::EachEvent, 3), [0, 0, 0]);
+        assert_eq!(unsynced_after(Flush::Every(3), 7), [1, 2, 0, 1, 2, 0, 1]);
+        assert_eq!(unsynced_after(Flush::Every(0), 2), [0, 0]);
+        assert_eq!(
+            unsynced_after(Flush::Interval(Duration::from_secs(3600)), 3),
+            [1, 2, 3]
+        );
+        assert_eq!(unsynced_after(Flush::Interval(Duration::ZERO), 2), [0, 0]);
+        // `flush()` syncs the rest, except under `Never`.
+        let sink = JsonLinesFile::open(dir.join("flush.jsonl"))
+            .unwrap()
+            .flush_policy(Flush::Every(100));
+        sink.record(&event("{}")).unwrap();
+        AuditSink::flush(&sink).unwrap();
+        assert_eq!(sink.state.lock().unwrap().unsynced, 0);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn stamps_sort_as_times_and_are_recognised() {

@@ -366,20 +366,19 @@ pub(crate) fn set_in_sink(in_sink: bool) {
     let _ = IN_SINK.try_with(|flag| flag.set(in_sink));
 }
 
-/// The actor of a call starting now on this thread, and whether it came from a
-/// scope (rather than `$USER`).
-fn current_actor() -> (Arc<str>, bool) {
-    static USER: OnceLock<Arc<str>> = OnceLock::new();
-    match ACTOR.with(|actor| actor.borrow().clone()) {
-        Some(actor) => (actor, true),
-        None => (
-            USER.get_or_init(|| {
-                Arc::from(std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
-            })
-            .clone(),
-            false,
-        ),
-    }
+/// The actor of a `with_actor`/`with_actor_async` scope around this point on this
+/// thread, if any.
+fn scoped_actor() -> Option<Arc<str>> {
+    ACTOR.with(|actor| actor.borrow().clone())
+}
+
+/// `$USER` (or `unknown`), read once: the actor outside every scope.
+fn user() -> &'static str {
+    static USER: OnceLock<&'static str> = OnceLock::new();
+    USER.get_or_init(|| {
+        // Once per process: kept for its lifetime.
+        String::leak(std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
+    })
 }
 
 /// `CHANGE_TICKET` and `ENVIRONMENT` (default `development`), read once.
