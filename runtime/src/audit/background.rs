@@ -363,14 +363,17 @@ impl Drop for FlushGuard {
 /// Blocks until every live [`Background`] writer has written every event enqueued
 /// before this call (a `gap` record for drops included) and flushed its sink
 /// ([`AuditSink::flush`]: `fdatasync` for a [`JsonLinesFile`](super::JsonLinesFile)
-/// with a flush policy other than [`Flush::Never`](super::Flush::Never)). Without
-/// background writers it returns at once.
+/// with a flush policy other than [`Flush::Never`](super::Flush::Never)); then
+/// flushes the sink set with [`install`](super::install) (a `JsonLinesFile`
+/// installed without a `Background` is synced too). Scoped sinks are the business
+/// of the thread that set them.
 ///
 /// Called from a writer thread (a sink that flushes), it only flushes that sink.
 pub fn flush() {
     for shared in live_writers() {
         shared.flush(None);
     }
+    flush_installed();
 }
 
 /// [`flush`], waiting at most `timeout` in all; whether every writer was flushed
@@ -383,7 +386,21 @@ pub fn flush_within(timeout: Duration) -> bool {
     for shared in live_writers() {
         all &= shared.flush(Some(deadline));
     }
+    // Not when a writer is stuck: the installed sink may be that writer.
+    if all {
+        flush_installed();
+    }
     all
+}
+
+/// Flushes the installed sink; a failure (or a panic) goes to the error hook.
+fn flush_installed() {
+    if IS_WRITER.try_with(Cell::get).unwrap_or(false) {
+        return;
+    }
+    if let Some(sink) = super::GLOBAL_SINK.get() {
+        flush_sink(&**sink);
+    }
 }
 
 /// Every writer still alive.
