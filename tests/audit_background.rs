@@ -315,7 +315,7 @@ impl AuditSink for Slow {
     }
 
     fn record_batch(&self, events: &[AuditEvent<'_>], failed: &mut dyn FnMut(SinkError)) {
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(50));
         self.0.record_batch(events, failed);
     }
 
