@@ -46,8 +46,8 @@ pub enum Overflow {
 }
 
 /// What travels through the queue.
-// Events go inline in the queue's slots (one allocation per event, not two); the
-// small variants are rare control messages.
+// Events go inline in the queue's slots (no allocation per event for the usual
+// one); the small variants are rare control messages.
 #[allow(clippy::large_enum_variant)]
 enum Message {
     /// An event to record.
@@ -86,8 +86,8 @@ thread_local! {
 }
 
 /// A sink that writes on a thread of its own: the audited call copies its event
-/// ([`OwnedAuditEvent`]: one allocation, no JSON) into a bounded queue, and one
-/// writer thread drains it into the wrapped sink, up to [`MAX_BATCH`] events per
+/// ([`OwnedAuditEvent`]: no JSON, no allocation for the usual event) into a bounded
+/// queue, and one writer thread drains it into the wrapped sink, up to [`MAX_BATCH`] events per
 /// [`AuditSink::record_batch`] call (one `write` per batch for [`JsonLinesFile`]).
 ///
 /// - [`Overflow::Block`] never loses an event and may make a call wait;

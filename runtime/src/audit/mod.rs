@@ -42,7 +42,7 @@ pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
 pub use file::{Flush, JsonLinesFile, Rotation};
 pub use future::{with_actor_async, WithActor};
 pub use outcome::AuditOutcome;
-pub use owned::OwnedAuditEvent;
+pub use owned::{OwnedAuditEvent, INLINE_TEXT};
 pub use secret::{
     is_sensitive_name, sensitive_names, Secret, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
 };

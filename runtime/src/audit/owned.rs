@@ -13,8 +13,11 @@ use super::event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
 /// An [`AuditEvent`] copied into one buffer it owns, so it can be sent to another
 /// thread; [`as_event`](Self::as_event) lends it out again as an `AuditEvent`.
 ///
-/// Copying costs one allocation (every string field goes into one buffer) plus one
+/// Copying costs no allocation when the string fields fit in [`INLINE_TEXT`] bytes
+/// (they go into one buffer inside the value: the usual event), else one; plus one
 /// for `error_detail`, whose `Display` is rendered into a `String` (failures only).
+/// Not allocating matters to [`Background`](super::Background): memory allocated on
+/// the calling thread and freed on the writer thread is slow for both.
 /// The JSON line is *not* written here: [`Background`](super::Background) copies on
 /// the audited call and leaves rendering to its writer thread.
 ///
@@ -59,7 +62,7 @@ pub struct OwnedAuditEvent {
     /// The build.
     build: BuildInfo,
     /// Every string field, one after the other.
-    text: String,
+    text: Text,
     /// Where each string field is in `text`.
     fields: Fields,
     /// `error_detail`'s text.
@@ -85,11 +88,74 @@ struct Fields {
     resources: Range<usize>,
 }
 
+/// How many bytes of string fields an [`OwnedAuditEvent`] holds without allocating.
+pub const INLINE_TEXT: usize = 192;
+
+/// The string fields of an [`OwnedAuditEvent`]: inside it when they fit.
+#[derive(Clone)]
+enum Text {
+    /// `len` bytes of UTF-8 at the start of `bytes`.
+    Inline { len: u8, bytes: [u8; INLINE_TEXT] },
+    /// Too long to keep inline.
+    Heap(String),
+}
+
+impl Text {
+    /// Room for `len` bytes.
+    fn with_capacity(len: usize) -> Self {
+        if len <= INLINE_TEXT {
+            Text::Inline {
+                len: 0,
+                bytes: [0; INLINE_TEXT],
+            }
+        } else {
+            Text::Heap(String::with_capacity(len))
+        }
+    }
+
+    /// Appends `field` (which fits: the capacity was the sum of the fields); where
+    /// it is.
+    fn push(&mut self, field: &str) -> Range<usize> {
+        match self {
+            Text::Inline { len, bytes } => {
+                let start = usize::from(*len);
+                let end = start + field.len();
+                bytes[start..end].copy_from_slice(field.as_bytes());
+                // `end <= INLINE_TEXT`, which is below 256.
+                *len = u8::try_from(end).unwrap_or(u8::MAX);
+                start..end
+            }
+            Text::Heap(text) => {
+                let start = text.len();
+                text.push_str(field);
+                start..text.len()
+            }
+        }
+    }
+
+    /// The text; whole fields were copied in, so it is UTF-8 at every field boundary.
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Text::Heap(text) => text,
+        }
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 impl OwnedAuditEvent {
     /// The event, borrowing from this copy.
     #[must_use]
     pub fn as_event(&self) -> AuditEvent<'_> {
-        let text = |range: &Range<usize>| &self.text[range.clone()];
+        let all = self.text.as_str();
+        let text = |range: &Range<usize>| all.get(range.clone()).unwrap_or_default();
         AuditEvent {
             timestamp: self.timestamp,
             id: self.id,
@@ -121,12 +187,8 @@ impl From<&AuditEvent<'_>> for OwnedAuditEvent {
             + event.environment.len()
             + event.args_json.len()
             + event.resources_json.len();
-        let mut text = String::with_capacity(len);
-        let mut push = |field: &str| {
-            let start = text.len();
-            text.push_str(field);
-            start..text.len()
-        };
+        let mut text = Text::with_capacity(len);
+        let mut push = |field: &str| text.push(field);
         let fields = Fields {
             operation: push(event.operation),
             module: push(event.module),
@@ -152,6 +214,49 @@ impl From<&AuditEvent<'_>> for OwnedAuditEvent {
             text,
             fields,
             error_detail,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event<'a>(args_json: &'a str, detail: Option<&'a dyn std::fmt::Display>) -> AuditEvent<'a> {
+        AuditEvent {
+            timestamp: SystemTime::UNIX_EPOCH + Duration::from_micros(1_700_000_000_000_000),
+            id: EventId(0x0123_4567_89ab_7def_8123_4567_89ab_cdef),
+            phase: Phase::Gap { dropped: 3 },
+            operation: "op",
+            module: "mod::ule",
+            outcome: Outcome::Failure,
+            duration: Duration::from_micros(42),
+            actor: "ann é",
+            change_ticket: Some("CHG-1"),
+            environment: "prod",
+            args_json,
+            resources_json: "[1,2]",
+            error_detail: detail,
+            build: BuildInfo {
+                crate_name: "c",
+                version: "1",
+                rustc: "r",
+                target: "t",
+                profile: "release",
+            },
+        }
+    }
+
+    #[test]
+    fn a_copy_writes_the_same_json_inline_or_on_the_heap() {
+        let long = format!("{{\"x\":\"{}\"}}", "é".repeat(INLINE_TEXT));
+        for args in ["{}", r#"{"a":1}"#, long.as_str()] {
+            let detail = "it failed";
+            let original = event(args, Some(&detail));
+            let copy = OwnedAuditEvent::from(&original);
+            assert_eq!(matches!(copy.text, Text::Inline { .. }), args.len() < 100);
+            assert_eq!(copy.as_event().to_json(), original.to_json());
+            assert_eq!(copy.clone().as_event().to_json(), original.to_json());
         }
     }
 }
