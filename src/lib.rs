@@ -36,6 +36,11 @@ pub mod audit {
         Outcome, Phase, ScopedSink, Secret, SinkError, StderrSink, ValueWriter, WithActor,
         MAX_DETAIL_LEN, MAX_VALUE_LEN, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
     };
+    // The background writer, flush and rotation policies.
+    pub use palisade_runtime::audit::{
+        flush, flush_within, Background, Flush, FlushGuard, Overflow, OwnedAuditEvent, Rotation,
+        MAX_BATCH,
+    };
     #[cfg(feature = "chain")]
     pub use palisade_runtime::audit::{
         line_hash, parse_hex_into, to_hex, Chain, Checkpoint, CheckpointEnd, KeyError, Link,

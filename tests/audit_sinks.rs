@@ -1,6 +1,6 @@
 //! Audit events as JSON, through real sinks: 10,000 hostile strings round-trip field
 //! by field; 8 threads and two processes share one file without a torn line; a secret
-//! never reaches any sink; the passing path allocates at most once per event.
+//! never reaches any sink; the passing path allocates nothing once warm.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -276,7 +276,7 @@ fn add(left: u64, right: u64) -> u64 {
 }
 
 #[test]
-fn the_passing_path_allocates_at_most_once_per_event() {
+fn the_passing_path_reuses_its_buffer_and_allocates_nothing() {
     for sink in [
         Arc::new(NoopSink) as Arc<dyn audit::AuditSink>,
         Arc::new(JsonLinesFile::open(temp_file("alloc")).unwrap()),
@@ -287,15 +287,14 @@ fn the_passing_path_allocates_at_most_once_per_event() {
             for call in 0..1000 {
                 assert_eq!(add(call, 1), call + 1);
             }
+            // The counter is live: this one is seen.
+            std::hint::black_box(Box::new(1u8));
         });
-        assert!(
-            info.count_total <= 1000,
+        // The arguments' buffer of one call is kept for the next on the thread.
+        assert_eq!(
+            info.count_total, 1,
             "{} allocations for 1000 events",
             info.count_total
-        );
-        assert!(
-            info.count_total > 0,
-            "the counter sees the captured arguments"
         );
     }
     let _ = std::fs::remove_file(temp_file("alloc"));

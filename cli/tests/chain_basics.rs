@@ -67,6 +67,58 @@ fn the_file_sink_writes_one_valid_chain_from_many_threads() {
     assert!(report.checkpoints >= 40, "{}", report.checkpoints);
 }
 
+#[test]
+fn a_chained_file_rotated_by_size_verifies_across_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.jsonl");
+    let key = SigningKey::generate().unwrap();
+    let sink = Arc::new(
+        JsonLinesFile::open(&path)
+            .unwrap()
+            .rotate(audit::Rotation::size(16 * 1024))
+            .chained(key.clone())
+            .unwrap()
+            .checkpoint_every(40),
+    );
+    std::thread::scope(|scope| {
+        for thread in 0..4 {
+            let sink = sink.clone();
+            scope.spawn(move || {
+                let _scope = audit::scoped_sink(sink);
+                for call in 0..250 {
+                    record(thread, call);
+                }
+            });
+        }
+    });
+    drop(sink);
+    let mut files = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect::<Vec<_>>();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    let report = palisade_audit::verify_files(&files, &trusted(&key), &mut |_| {}).unwrap();
+    assert_eq!(report.broken, None);
+    assert_eq!(report.status, Status::Intact);
+    // Each rotated file ends with a rotation checkpoint and the next starts by naming it.
+    let rotations = files
+        .iter()
+        .map(|file| std::fs::read_to_string(file).unwrap())
+        .filter(|text| {
+            text.lines()
+                .next()
+                .is_some_and(|line| line.contains("\"phase\":\"rotated\""))
+        })
+        .count();
+    assert_eq!(rotations, files.len() - 1);
+    // Without the middle file the chain is broken.
+    let mut missing = files.clone();
+    missing.remove(files.len() / 2);
+    let report = palisade_audit::verify_files(&missing, &trusted(&key), &mut |_| {}).unwrap();
+    assert_ne!(report.status, Status::Intact);
+}
+
 #[palisade::audit_log(operation = "record")]
 fn record(thread: u32, call: u32) -> u32 {
     thread * call
@@ -131,6 +183,23 @@ fn seal_writes_a_final_checkpoint_for_an_installed_sink() {
     let len = std::fs::metadata(&path).unwrap().len();
     sink.seal().unwrap();
     assert_eq!(std::fs::metadata(&path).unwrap().len(), len);
+    // The sink's flush, which `audit::flush()` and the exit guard call, seals too.
+    {
+        let _scope = audit::scoped_sink(sink.clone());
+        record(2, 2);
+    }
+    let open =
+        palisade_audit::verify_files(std::slice::from_ref(&path), &trusted(&key), &mut |_| {})
+            .unwrap();
+    assert_eq!(
+        open.broken.map(|broken| broken.kind),
+        Some(TamperKind::Truncated)
+    );
+    audit::AuditSink::flush(&*sink).unwrap();
+    let flushed =
+        palisade_audit::verify_files(std::slice::from_ref(&path), &trusted(&key), &mut |_| {})
+            .unwrap();
+    assert_eq!(flushed.broken, None);
 }
 
 #[test]
@@ -143,12 +212,15 @@ fn a_file_that_is_not_chained_cannot_be_chained() {
         .chained(SigningKey::generate().unwrap())
         .unwrap_err();
     assert_eq!(error.kind(), std::io::ErrorKind::InvalidData);
+    // A line cut short (a crash mid-write) is ended when the file is opened, and is
+    // then a line that is not part of any chain.
     std::fs::write(&path, "{\"operation\":\"x\",\"seq\":0,\"prev\":\"00").unwrap();
     let error = JsonLinesFile::open(&path)
         .unwrap()
         .chained(SigningKey::generate().unwrap())
         .unwrap_err();
-    assert!(error.to_string().contains("partial line"), "{error}");
+    assert_eq!(error.kind(), std::io::ErrorKind::InvalidData);
+    assert!(error.to_string().contains("chain a new file"), "{error}");
 }
 
 #[palisade::audit_log(operation = "transfer")]

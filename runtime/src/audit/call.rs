@@ -50,9 +50,9 @@ pub struct Call {
     site: &'static CallSite,
     id: EventId,
     started: Instant,
-    actor: Arc<str>,
-    /// Whether the actor came from a `with_actor` scope (not `$USER`).
-    actor_scoped: bool,
+    /// The actor of a `with_actor` scope; `None` for `$USER` (a `&'static str`, so
+    /// the common case touches no reference count shared by every thread).
+    actor: Option<Arc<str>>,
     /// `{args}` then `[resources]`, one buffer for both; borrowed when there are none.
     captured: Cow<'static, str>,
     args_end: usize,
@@ -104,14 +104,13 @@ impl Call {
         args_end: usize,
         secrets: Vec<String>,
     ) -> Self {
-        let (actor, actor_scoped) = super::current_actor();
+        let actor = super::scoped_actor();
         let started = Instant::now();
         let call = Call {
             site,
             id: EventId::at(started),
             started,
             actor,
-            actor_scoped,
             args_end,
             captured,
             secrets,
@@ -141,12 +140,8 @@ impl Call {
     /// actor when none was in scope where the future was created, and the start event
     /// is emitted.
     pub(crate) fn first_poll(&mut self) {
-        if !self.actor_scoped {
-            let (actor, scoped) = super::current_actor();
-            if scoped {
-                self.actor = actor;
-                self.actor_scoped = true;
-            }
+        if self.actor.is_none() {
+            self.actor = super::scoped_actor();
         }
         if self.site.start && self.site.returns_future {
             self.emit(Phase::Start, Outcome::Pending, Duration::ZERO, None);
@@ -238,7 +233,10 @@ impl Call {
             module: self.site.module,
             outcome,
             duration,
-            actor: &self.actor,
+            actor: match &self.actor {
+                Some(actor) => actor,
+                None => super::user(),
+            },
             change_ticket: change_ticket.as_deref(),
             environment,
             args_json,
@@ -258,9 +256,19 @@ impl Call {
 
 impl Drop for Call {
     fn drop(&mut self) {
-        if self.finished {
-            return;
+        if !self.finished {
+            self.finish_unfinished();
         }
+        if let Cow::Owned(buffer) = std::mem::take(&mut self.captured) {
+            super::capture::give_back(buffer);
+        }
+    }
+}
+
+impl Call {
+    /// The finish event of a call dropped before `finish`: unwinding from a panic,
+    /// or a future dropped before it completed.
+    fn finish_unfinished(&mut self) {
         if std::thread::panicking() {
             let message = PANIC_MESSAGE
                 .try_with(|slot| slot.borrow_mut().take())

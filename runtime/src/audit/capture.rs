@@ -4,6 +4,7 @@
 
 // The runtime is `no_std`; auditing needs the standard library.
 use std::prelude::rust_2021::*;
+use std::thread_local;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
@@ -371,9 +372,45 @@ pub struct ArgsWriter {
     pub(crate) secrets: Vec<String>,
 }
 
+thread_local! {
+    /// A finished call's argument buffer, kept for this thread's next call, so the
+    /// common case does not go to the allocator.
+    static SPARE: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+}
+
+/// The longest buffer kept for reuse; a larger one (a call with huge arguments) is
+/// freed.
+const SPARE_MAX: usize = 4096;
+
+/// An empty buffer: this thread's spare one, else a new one.
+fn take_buffer() -> String {
+    SPARE
+        .try_with(std::cell::Cell::take)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| String::with_capacity(256))
+}
+
+/// Keeps `buffer` as this thread's spare one, if it is not too large and there is
+/// none.
+pub(crate) fn give_back(mut buffer: String) {
+    if buffer.capacity() > SPARE_MAX {
+        return;
+    }
+    buffer.clear();
+    let _ = SPARE.try_with(|spare| {
+        // Keep the larger of the two.
+        let kept = match spare.take() {
+            Some(other) if other.capacity() >= buffer.capacity() => other,
+            _ => buffer,
+        };
+        spare.set(Some(kept));
+    });
+}
+
 impl ArgsWriter {
     pub(crate) fn new() -> Self {
-        let mut out = String::with_capacity(256);
+        let mut out = take_buffer();
         out.push('{');
         ArgsWriter {
             out,

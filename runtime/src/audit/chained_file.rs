@@ -24,12 +24,13 @@ pub(crate) struct ChainedFile {
 }
 
 impl ChainedFile {
-    /// Locks `file` for this process, then starts a chain in it when it is empty, or
-    /// goes on after its last line.
-    pub(crate) fn open(file: &File, key: SigningKey) -> io::Result<Self> {
-        let mut file = file.try_clone()?;
+    /// Locks `file` (open for appending at `path`) for this process, then starts a
+    /// chain in it when it is empty, or goes on after its last line.
+    pub(crate) fn open(file: &File, path: &std::path::Path, key: SigningKey) -> io::Result<Self> {
+        let file = file.try_clone()?;
         lock_exclusively(&file)?;
-        let chain = match last_line(&mut file)? {
+        let mut reader = File::open(path)?;
+        let chain = match last_line(&mut reader)? {
             None => Chain::start(key, &mut |line: &[u8]| (&file).write_all(line))?,
             Some(line) => Chain::resume(key, &line).map_err(|error| {
                 io::Error::new(
@@ -51,6 +52,22 @@ impl ChainedFile {
     /// The chain, to tune its checkpoints.
     pub(crate) fn chain_mut(&mut self) -> &mut Chain {
         &mut self.chain
+    }
+
+    /// Moves the chain to `new`, the file that replaces `old` (kept as `previous`): a
+    /// `rotation` checkpoint ends `old`, `new` starts with a line linking to it, and
+    /// the lock moves to `new`.
+    pub(crate) fn rotate_to(&mut self, old: &File, new: &File, previous: &str) -> io::Result<()> {
+        let handle = new.try_clone()?;
+        lock_exclusively(&handle)?;
+        self.chain.rotated(
+            previous,
+            &mut |line: &[u8]| (&*old).write_all(line),
+            &mut |line: &[u8]| (&*new).write_all(line),
+        )?;
+        self.file = handle;
+        self.unsealed = true;
+        Ok(())
     }
 
     /// Writes `line` as the next line of the chain through `write`.
@@ -182,21 +199,22 @@ impl super::JsonLinesFile {
     /// # Errors
     /// The file is held by another writer (`WouldBlock`), its last line is not a
     /// chained line or is cut short (`InvalidData`), or reading or writing it fails.
-    pub fn chained(mut self, key: SigningKey) -> io::Result<Self> {
-        self.chain = Some(std::sync::Mutex::new(ChainedFile::open(&self.file, key)?));
+    pub fn chained(self, key: SigningKey) -> io::Result<Self> {
+        {
+            let mut state = self.state();
+            let chained = ChainedFile::open(&state.file, &self.path, key)?;
+            state.size = state.file.metadata()?.len();
+            state.chain = Some(chained);
+        }
         Ok(self)
     }
 
     /// Writes a checkpoint after every `events` lines (0: never by count); only for a
     /// [`chained`](Self::chained) file, call it after `chained`.
     #[must_use]
-    pub fn checkpoint_every(mut self, events: u64) -> Self {
-        if let Some(chain) = &mut self.chain {
-            chain
-                .get_mut()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .chain_mut()
-                .set_checkpoint_every(events);
+    pub fn checkpoint_every(self, events: u64) -> Self {
+        if let Some(chain) = &mut self.state().chain {
+            chain.chain_mut().set_checkpoint_every(events);
         }
         self
     }
@@ -205,35 +223,24 @@ impl super::JsonLinesFile {
     /// one (`Duration::ZERO`: never by time); only for a [`chained`](Self::chained)
     /// file, call it after `chained`.
     #[must_use]
-    pub fn checkpoint_interval(mut self, interval: std::time::Duration) -> Self {
-        if let Some(chain) = &mut self.chain {
-            chain
-                .get_mut()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .chain_mut()
-                .set_checkpoint_interval(interval);
+    pub fn checkpoint_interval(self, interval: std::time::Duration) -> Self {
+        if let Some(chain) = &mut self.state().chain {
+            chain.chain_mut().set_checkpoint_interval(interval);
         }
         self
     }
 
     /// Writes a `final` checkpoint now (a no-op on an unchained file, or when nothing
-    /// was written since the last one). Dropping the sink does this too; a sink given
-    /// to [`install`](super::install) is never dropped, so keep an `Arc` of it, install
-    /// the `Arc`, and call `seal` at shutdown. Events after it go on with the chain.
+    /// was written since the last one). Dropping the sink does this too, and so does
+    /// its [`AuditSink::flush`](super::AuditSink::flush) (which [`flush`](super::flush)
+    /// and the guard of `Background::install` call); a sink given to
+    /// [`install`](super::install) is never dropped, so keep an `Arc` of it, install
+    /// the `Arc`, and call `seal` (or `audit::flush()`) at shutdown. Events after it go
+    /// on with the chain.
     ///
     /// # Errors
     /// Writing the checkpoint failed.
     pub fn seal(&self) -> Result<(), super::SinkError> {
-        let Some(chain) = &self.chain else {
-            return Ok(());
-        };
-        let _writing = self
-            .writing
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut chain = chain
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        chain.seal(&mut |line: &[u8]| self.write_line(line))
+        self.seal_chain()
     }
 }

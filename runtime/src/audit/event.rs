@@ -43,22 +43,32 @@ impl fmt::Display for EventId {
     }
 }
 
-/// Which event of a call: `start` (with `#[audit_log(start)]`) or `finish`.
+/// Which event of a call: `start` (with `#[audit_log(start)]`) or `finish`; or a
+/// `gap` record, which stands for events that were dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// Before the body runs.
     Start,
     /// After it returned or panicked.
     Finish,
+    /// Not a call: `dropped` events were dropped here, because a
+    /// [`Background`](super::Background) queue with
+    /// [`Overflow::DropNewest`](super::Overflow::DropNewest) was full. Its JSON
+    /// has `"phase":"gap","dropped":N`, operation `audit.gap`, outcome `failure`.
+    Gap {
+        /// How many events were dropped.
+        dropped: u64,
+    },
 }
 
 impl Phase {
-    /// `"start"` or `"finish"`.
+    /// `"start"`, `"finish"` or `"gap"`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Phase::Start => "start",
             Phase::Finish => "finish",
+            Phase::Gap { .. } => "gap",
         }
     }
 }
@@ -155,10 +165,16 @@ impl AuditEvent<'_> {
         let _ = write!(out, "{}", humantime::format_rfc3339_micros(self.timestamp));
         let _ = write!(
             out,
-            "\",\"id\":\"{}\",\"phase\":\"{}\",\"operation\":",
+            "\",\"id\":\"{}\",\"phase\":\"{}\",",
             self.id,
             self.phase.as_str()
         );
+        if let Phase::Gap { dropped } = self.phase {
+            out.extend_from_slice(b"\"dropped\":");
+            out.extend_from_slice(itoa::Buffer::new().format(dropped).as_bytes());
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"operation\":");
         string(out, self.operation);
         out.extend_from_slice(b",\"module\":");
         string(out, self.module);

@@ -99,6 +99,18 @@ mod fork {
     pub(super) fn watch() {}
 }
 
+/// Which `fork()` generation this process is (0 in the process that started); from
+/// the first call on, every later fork is counted.
+pub(crate) fn fork_generation() -> u64 {
+    fork::watch();
+    FORKS.load(Ordering::Relaxed)
+}
+
+/// [`fork_generation`] without starting to watch: for a caller that started before.
+pub(crate) fn forks() -> u64 {
+    FORKS.load(Ordering::Relaxed)
+}
+
 /// A fresh seed: the random bits of a UUIDv7 from the OS random source, mixed with
 /// the clock.
 fn seed() -> u64 {

@@ -17,6 +17,7 @@
 use std::prelude::rust_2021::*;
 use std::thread_local;
 
+mod background;
 mod call;
 mod capture;
 #[cfg(feature = "chain")]
@@ -24,6 +25,7 @@ mod chain;
 #[cfg(feature = "chain")]
 mod chained_file;
 mod event;
+mod file;
 mod future;
 mod id;
 #[cfg(feature = "journald")]
@@ -32,6 +34,7 @@ mod json;
 #[cfg(feature = "otlp")]
 mod otlp;
 mod outcome;
+mod owned;
 mod secret;
 #[cfg(any(feature = "syslog", feature = "journald", feature = "otlp"))]
 mod severity;
@@ -46,6 +49,7 @@ use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 
+pub use background::{flush, flush_within, Background, FlushGuard, Overflow, MAX_BATCH};
 pub use call::MAX_DETAIL_LEN;
 pub use capture::{AuditValue, ValueWriter, MAX_VALUE_LEN};
 #[cfg(feature = "chain")]
@@ -54,12 +58,14 @@ pub use chain::{
     DEFAULT_CHECKPOINT_INTERVAL, GENESIS_PREV,
 };
 pub use event::{AuditEvent, BuildInfo, EventId, Outcome, Phase};
+pub use file::{Flush, JsonLinesFile, Rotation};
 pub use future::{with_actor_async, WithActor};
 #[cfg(feature = "journald")]
 pub use journald::{JournaldSink, AUDIT_MESSAGE_ID, JOURNAL_SOCKET};
 #[cfg(feature = "otlp")]
 pub use otlp::OtlpSink;
 pub use outcome::AuditOutcome;
+pub use owned::{OwnedAuditEvent, INLINE_TEXT};
 pub use secret::{
     is_sensitive_name, sensitive_names, Secret, SENSITIVE_NAME_PARTS, SENSITIVE_NAME_WORDS,
 };
@@ -69,7 +75,7 @@ pub use severity::{Severity, SeverityMap};
 pub use signing::{Checkpoint, CheckpointEnd, KeyError, SigningKey, VerifyingKey, KEY_ENV_VAR};
 #[cfg(feature = "tracing")]
 pub use sinks::TracingSink;
-pub use sinks::{FanOut, JsonLinesFile, MemorySink, NoopSink, StderrSink};
+pub use sinks::{FanOut, MemorySink, NoopSink, StderrSink};
 #[cfg(feature = "syslog")]
 pub use syslog::{Facility, SyslogSink, DEFAULT_MAX_MESSAGE, EXAMPLE_ENTERPRISE_ID};
 
@@ -107,6 +113,16 @@ pub enum SinkError {
     /// that calls an audited function) was dropped, so that it cannot recurse.
     #[error("an audit event raised inside a sink was dropped")]
     Reentrant,
+    /// Events were dropped because a [`Background`] queue with
+    /// [`Overflow::DropNewest`] was full. Each dropped event is counted in
+    /// [`sink_failures`] when it is dropped; this error reaches the hook once per gap
+    /// record, with how many events the gap stands for.
+    #[error("{0} audit events dropped: the background queue was full")]
+    Dropped(u64),
+    /// A [`JsonLinesFile`] could not rotate; the event was written to the current file
+    /// (so it is not counted as a failure) and rotation is tried again on the next one.
+    #[error("audit file rotation failed: {0}")]
+    Rotation(std::io::Error),
     /// Any other failure a sink reports.
     #[error("{0}")]
     Other(String),
@@ -133,11 +149,61 @@ pub trait AuditSink: Send + Sync {
     /// Whatever kept the event from being recorded; it is counted, passed to the
     /// error hook, and otherwise ignored.
     fn record(&self, event: &AuditEvent<'_>) -> Result<(), SinkError>;
+
+    /// Records several events in order, calling `failed` once for each event it could
+    /// not record. [`Background`]'s writer hands its sink what it drained from the
+    /// queue in one call, so a sink that can write many events at once
+    /// ([`JsonLinesFile`]: one `write` for the whole batch) overrides this.
+    ///
+    /// The default records each event with [`record`](Self::record); a panic there is
+    /// caught and reported as [`SinkError::Panicked`] for that event alone.
+    fn record_batch(&self, events: &[AuditEvent<'_>], failed: &mut dyn FnMut(SinkError)) {
+        for event in events {
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.record(event))) {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => failed(error),
+                Err(_) => failed(SinkError::Panicked),
+            }
+        }
+    }
+
+    /// Pushes what was recorded so far as far towards its destination as the sink
+    /// goes ([`JsonLinesFile`]: `fdatasync`; [`Background`]: waits until its writer
+    /// has written everything enqueued before). Called by [`flush`] and on
+    /// [`FlushGuard`]'s drop. The default does nothing.
+    ///
+    /// # Errors
+    /// Whatever kept the sink from flushing.
+    fn flush(&self) -> Result<(), SinkError> {
+        Ok(())
+    }
 }
 
 impl<S: AuditSink + ?Sized> AuditSink for Arc<S> {
     fn record(&self, event: &AuditEvent<'_>) -> Result<(), SinkError> {
         (**self).record(event)
+    }
+
+    fn record_batch(&self, events: &[AuditEvent<'_>], failed: &mut dyn FnMut(SinkError)) {
+        (**self).record_batch(events, failed);
+    }
+
+    fn flush(&self) -> Result<(), SinkError> {
+        (**self).flush()
+    }
+}
+
+impl<S: AuditSink + ?Sized> AuditSink for Box<S> {
+    fn record(&self, event: &AuditEvent<'_>) -> Result<(), SinkError> {
+        (**self).record(event)
+    }
+
+    fn record_batch(&self, events: &[AuditEvent<'_>], failed: &mut dyn FnMut(SinkError)) {
+        (**self).record_batch(events, failed);
+    }
+
+    fn flush(&self) -> Result<(), SinkError> {
+        (**self).flush()
     }
 }
 
@@ -269,8 +335,18 @@ pub fn set_error_hook(hook: impl Fn(&SinkError) + Send + Sync + 'static) {
 }
 
 fn report_failure(error: &SinkError) {
-    FAILURES.fetch_add(1, Ordering::Relaxed);
-    if IN_HOOK.with(Cell::get) {
+    count_failures(1);
+    call_hook(error);
+}
+
+/// Counts `events` events that were not recorded.
+pub(crate) fn count_failures(events: u64) {
+    FAILURES.fetch_add(events, Ordering::Relaxed);
+}
+
+/// Passes `error` to the error hook, unless it is running on this thread already.
+pub(crate) fn call_hook(error: &SinkError) {
+    if IN_HOOK.try_with(Cell::get).unwrap_or(true) {
         return;
     }
     // The lock is released before the hook runs, so the hook can replace itself.
@@ -312,20 +388,27 @@ fn dispatch(event: &AuditEvent<'_>) {
     }
 }
 
-/// The actor of a call starting now on this thread, and whether it came from a
-/// scope (rather than `$USER`).
-fn current_actor() -> (Arc<str>, bool) {
-    static USER: OnceLock<Arc<str>> = OnceLock::new();
-    match ACTOR.with(|actor| actor.borrow().clone()) {
-        Some(actor) => (actor, true),
-        None => (
-            USER.get_or_init(|| {
-                Arc::from(std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
-            })
-            .clone(),
-            false,
-        ),
-    }
+/// Marks this thread as recording events for a sink (or not): events its audited
+/// calls raise meanwhile are dropped and counted instead of recursing. The
+/// background writer holds it for good, so a sink it drives cannot enqueue into its
+/// own (maybe full) queue and wait on itself.
+pub(crate) fn set_in_sink(in_sink: bool) {
+    let _ = IN_SINK.try_with(|flag| flag.set(in_sink));
+}
+
+/// The actor of a `with_actor`/`with_actor_async` scope around this point on this
+/// thread, if any.
+fn scoped_actor() -> Option<Arc<str>> {
+    ACTOR.with(|actor| actor.borrow().clone())
+}
+
+/// `$USER` (or `unknown`), read once: the actor outside every scope.
+fn user() -> &'static str {
+    static USER: OnceLock<&'static str> = OnceLock::new();
+    USER.get_or_init(|| {
+        // Once per process: kept for its lifetime.
+        String::leak(std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
+    })
 }
 
 /// `CHANGE_TICKET` and `ENVIRONMENT` (default `development`), read once.

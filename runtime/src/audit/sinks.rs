@@ -5,9 +5,7 @@ use std::prelude::rust_2021::*;
 use std::{format, thread_local};
 
 use std::cell::RefCell;
-use std::fs::{File, OpenOptions};
-use std::io::{Seek as _, Write as _};
-use std::path::Path;
+use std::io::Write as _;
 use std::sync::Mutex;
 
 use super::{AuditEvent, AuditSink, SinkError};
@@ -18,7 +16,7 @@ thread_local! {
 }
 
 /// Runs `write` with `event` as one JSON line ending in `\\n`, in a reused buffer.
-fn with_line<R>(event: &AuditEvent<'_>, write: impl FnOnce(&[u8]) -> R) -> R {
+pub(super) fn with_line<R>(event: &AuditEvent<'_>, write: impl FnOnce(&[u8]) -> R) -> R {
     let fill = |line: &mut Vec<u8>| {
         line.clear();
         event.write_json(line);
@@ -54,137 +52,6 @@ pub struct NoopSink;
 
 impl AuditSink for NoopSink {
     fn record(&self, _event: &AuditEvent<'_>) -> Result<(), SinkError> {
-        Ok(())
-    }
-}
-
-/// Appends each event as one JSON line to a file, with a single `write` per event,
-/// so concurrent writers (threads or processes, the file opened in append mode) never
-/// tear or interleave a line. Optionally `fsync`s after each event.
-///
-/// A short write (a full disk, a file-size limit) never leaves a torn line: the part
-/// that was written is cut off again (the file is truncated back to where the line
-/// began), and the event is reported as [`SinkError::ShortWrite`] and counted. Writers
-/// in this process are serialised around that; if another *process* appended after
-/// the fragment before it could be cut, a newline is written instead, so the fragment
-/// stays a line of its own (invalid JSON) and never runs into the next event.
-///
-/// ```
-/// use palisade::audit::JsonLinesFile;
-///
-/// let path = std::env::temp_dir().join(format!("audit-doc-{}.jsonl", std::process::id()));
-/// let sink = JsonLinesFile::open(&path)?.with_fsync(true);
-/// # drop(sink);
-/// # std::fs::remove_file(&path)?;
-/// # Ok::<(), std::io::Error>(())
-/// ```
-#[derive(Debug)]
-pub struct JsonLinesFile {
-    pub(super) file: File,
-    fsync: bool,
-    /// Held around a write and the repair of a short one.
-    pub(super) writing: Mutex<()>,
-    /// The hash chain, once [`chained`](Self::chained); locked under `writing`.
-    #[cfg(feature = "chain")]
-    pub(super) chain: Option<Mutex<super::chained_file::ChainedFile>>,
-}
-
-impl JsonLinesFile {
-    /// Opens `path` for appending, creating it if needed.
-    ///
-    /// # Errors
-    /// Any error opening the file.
-    pub fn open(path: impl AsRef<Path>) -> std::io::Result<Self> {
-        let path = path.as_ref();
-        // Readable too where allowed: a chained file is resumed from its last line.
-        let file = match OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(path)
-        {
-            Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
-                OpenOptions::new().append(true).create(true).open(path)?
-            }
-            opened => opened?,
-        };
-        Ok(Self {
-            file,
-            fsync: false,
-            writing: Mutex::new(()),
-            #[cfg(feature = "chain")]
-            chain: None,
-        })
-    }
-
-    /// Whether to `fsync` the file after every event (durable, and slower).
-    #[must_use]
-    pub fn with_fsync(mut self, fsync: bool) -> Self {
-        self.fsync = fsync;
-        self
-    }
-}
-
-impl JsonLinesFile {
-    /// Removes the `written` bytes of a line cut short, or ends them with a newline
-    /// when something was appended after them.
-    fn undo(&self, written: usize) {
-        let written = written as u64;
-        // In append mode the position is the end of what this write put in the file.
-        let end = (&self.file).stream_position().ok();
-        let len = self.file.metadata().ok().map(|meta| meta.len());
-        match (end, len) {
-            (Some(end), Some(len)) if end == len && end >= written => {
-                if self.file.set_len(end - written).is_ok() {
-                    return;
-                }
-                let _ = (&self.file).write(b"\n");
-            }
-            _ => {
-                let _ = (&self.file).write(b"\n");
-            }
-        }
-    }
-}
-
-impl AuditSink for JsonLinesFile {
-    fn record(&self, event: &AuditEvent<'_>) -> Result<(), SinkError> {
-        with_line(event, |line| {
-            let _writing = self
-                .writing
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            #[cfg(feature = "chain")]
-            if let Some(chain) = &self.chain {
-                let mut chain = chain
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                return chain.append(line, &mut |chained: &[u8]| self.write_line(chained));
-            }
-            self.write_line(line)
-        })
-    }
-}
-
-impl JsonLinesFile {
-    /// Writes one whole line; the caller holds `writing`.
-    pub(super) fn write_line(&self, line: &[u8]) -> Result<(), SinkError> {
-        // One `write` of the whole line: in append mode the kernel places it at the
-        // end in one piece. A short write is undone, not completed by a second
-        // write that another process could interleave with.
-        let written = (&self.file).write(line)?;
-        if written != line.len() {
-            if written > 0 {
-                self.undo(written);
-            }
-            return Err(SinkError::ShortWrite {
-                written,
-                len: line.len(),
-            });
-        }
-        if self.fsync {
-            self.file.sync_data()?;
-        }
         Ok(())
     }
 }
