@@ -39,7 +39,7 @@ pub mod audit {
     // The background writer, flush and rotation policies.
     pub use palisade_runtime::audit::{
         flush, flush_within, Background, Flush, FlushGuard, Overflow, OwnedAuditEvent, Rotation,
-        MAX_BATCH,
+        INLINE_TEXT, MAX_BATCH,
     };
     #[cfg(feature = "chain")]
     pub use palisade_runtime::audit::{
