@@ -127,7 +127,8 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         ),
         Rule::Pattern(pattern) => {
             let call = quote_spanned! {span=> {
-                static __PALISADE_PATTERN: #private::rules::Pattern = #private::rules::Pattern::new(#pattern);
+                static __PALISADE_PATTERN: #private::rules::Pattern =
+                    #private::rules::Pattern::new(#pattern);
                 #private::rules::pattern(#value, &__PALISADE_PATTERN)
             }};
             return report(names, at, call, &check.overrides);

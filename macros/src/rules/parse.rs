@@ -333,8 +333,8 @@ fn rule(kind: RuleKind, meta: &ParseNestedMeta) -> syn::Result<RawRule> {
             let value = attr::expr(name, meta)?;
             let syn::Expr::Array(array) = value else {
                 return Err(error(format!(
-                    "`{name}` takes a list of literals in brackets: write `{name} = [\"a\", \"b\"]` \
-                     or `{name} = [1, 2]`"
+                    "`{name}` takes a list of literals in brackets: write \
+                     `{name} = [\"a\", \"b\"]` or `{name} = [1, 2]`"
                 ))
                 .at(&value));
             };

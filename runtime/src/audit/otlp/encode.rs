@@ -83,11 +83,13 @@ pub(super) fn log_record(event: &AuditEvent<'_>, severities: SeverityMap) -> Val
         string_attribute("audit.operation", event.operation),
         string_attribute("audit.module", event.module),
         string_attribute("audit.outcome", event.outcome.as_str()),
-        json!({ "key": "audit.duration_us", "value": { "intValue": event.duration.as_micros().to_string() } }),
+        json!({ "key": "audit.duration_us", "value": { "intValue":
+            event.duration.as_micros().to_string() } }),
         string_attribute("audit.actor", event.actor),
         string_attribute("audit.environment", event.environment),
         json!({ "key": "audit.args", "value": any_value(&parsed["args"]) }),
-        json!({ "key": "audit.resources_affected", "value": any_value(&parsed["resources_affected"]) }),
+        json!({ "key": "audit.resources_affected", "value":
+            any_value(&parsed["resources_affected"]) }),
     ];
     if let Some(ticket) = event.change_ticket {
         attributes.push(string_attribute("audit.change_ticket", ticket));
