@@ -139,6 +139,7 @@ fn record_large(sink: &JournaldSink, size: usize) -> (EventId, String) {
         environment: "test",
         args_json: &args,
         resources_json: "[]",
+        metadata_json: "",
         error_detail: None,
         build: BuildInfo {
             crate_name: "palisade",

@@ -236,7 +236,12 @@ pub extern "C" fn hygiene_frame_status(frame: Frame<u32>) -> i32 {
 ///
 /// # Errors
 /// When `amount` is zero.
-#[::palisade::audit_log(operation = "transfer", resources(from), start)]
+#[::palisade::audit_log(
+    operation = "transfer",
+    resources(from),
+    start,
+    fields(route = from ^ to, secret_pin = 1234_u16)
+)]
 pub fn transfer(
     from: u32,
     to: u32,

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
-use super::model::{Arg, Capture, Model, PanicGuard, Resource, Returns};
+use super::model::{Arg, Capture, Metadata, Model, PanicGuard, Resource, Returns};
 use super::names::is_sensitive;
 use super::parse::RawAudit;
 use crate::util::attr::{error, Errors};
@@ -163,6 +163,29 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<Failed<TokenStream>>> {
         .filter(|binding| is_redacted(binding))
         .map(|binding| binding.ident.clone())
         .collect();
+    let mut metadata: Vec<Metadata> = Vec::new();
+    for (ident, value) in options.fields.iter().flatten() {
+        let name = crate::util::member_name(&syn::Member::Named(ident.clone()));
+        if metadata.iter().any(|entry| entry.name == name) {
+            errors.push(
+                error(format!(
+                    "`{name}` is written twice in `fields(..)`: keep one"
+                ))
+                .at(ident),
+            );
+            continue;
+        }
+        let capture = if is_sensitive(&name) {
+            Capture::Redacted
+        } else {
+            Capture::Value
+        };
+        metadata.push(Metadata {
+            name,
+            value: value.clone(),
+            capture,
+        });
+    }
     let returns = returns(&item, &mut errors);
     let runtime = RuntimePath::new(options.krate.as_ref());
     let operation = match &options.operation {
@@ -190,6 +213,7 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<Failed<TokenStream>>> {
             start: options.start.is_present(),
             args,
             resources,
+            metadata,
             scrubbed,
             returns,
         }),

@@ -53,11 +53,35 @@ pub fn expand(model: &Model) -> TokenStream {
             #(#items)*
         }
     });
+    let metadata = (!model.metadata.is_empty()).then(|| {
+        let entries = model.metadata.iter().map(|entry| {
+            let (name, value) = (&entry.name, &entry.value);
+            match entry.capture {
+                // Its text is scrubbed from `error_detail`, as a redacted argument's is.
+                Capture::Redacted => quote! {
+                    __palisade_args.remember((&&#audit::ScrubProbe(&(#value))).text());
+                    __palisade_args.redacted(#name);
+                },
+                Capture::Value | Capture::Debug => quote! {
+                    if __palisade_args.key(#name) {
+                        (&&&#audit::ArgProbe(&(#value))).write_value(__palisade_args);
+                    }
+                },
+            }
+        });
+        quote! {
+            __palisade_args.metadata();
+            #(#entries)*
+        }
+    });
     let scrubbed = model
         .scrubbed
         .iter()
         .map(|ident| quote!(__palisade_args.remember((&&#audit::ScrubProbe(&#ident)).text());));
-    let begin = if model.args.is_empty() && model.resources.is_empty() && model.scrubbed.is_empty()
+    let begin = if model.args.is_empty()
+        && model.resources.is_empty()
+        && model.metadata.is_empty()
+        && model.scrubbed.is_empty()
     {
         quote!(#audit::Call::begin_bare(&__PALISADE_SITE))
     } else {
@@ -68,6 +92,7 @@ pub fn expand(model: &Model) -> TokenStream {
                 #(#scrubbed)*
                 #(#captures)*
                 #resources
+                #metadata
             })
         }
     };

@@ -16,6 +16,8 @@ pub struct Model {
     pub args: Vec<Arg>,
     /// Parameters whose values go to `resources_affected`.
     pub resources: Vec<Resource>,
+    /// `fields(name = EXPR)`: the event's `metadata`, in the order written.
+    pub metadata: Vec<Metadata>,
     /// The text of every redacted parameter, kept to scrub it from `error_detail`.
     pub scrubbed: Vec<syn::Ident>,
     /// How the call's outcome is observed.
@@ -48,6 +50,16 @@ pub struct Resource {
     /// Its name.
     pub ident: syn::Ident,
     /// How its value is written (redacted like the same parameter in `args`).
+    pub capture: Capture,
+}
+
+/// One entry of `metadata`.
+pub struct Metadata {
+    /// Its name.
+    pub name: String,
+    /// Its value, evaluated when the call starts.
+    pub value: syn::Expr,
+    /// `Redacted` when the name is sensitive, else `Value`.
     pub capture: Capture,
 }
 

@@ -19,6 +19,7 @@ options! {
         Debug = "debug",
         Start = "start",
         Result = "result",
+        Fields = "fields",
         Crate = "crate",
     }
 }
@@ -46,6 +47,8 @@ pub struct RawArgs {
     /// `result`: the return type is a `Result` (outcomes are read from any `Result`,
     /// aliases included; this documents it and checks it).
     pub result: Flag,
+    /// `fields(name = EXPR, ..)`: values for the event's `metadata` object.
+    pub fields: Option<Vec<(syn::Ident, syn::Expr)>>,
     /// `crate = "path"`: where to find palisade when it is re-exported or renamed.
     pub krate: Option<syn::Path>,
 }
@@ -87,6 +90,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<RawAudit, Box<Faile
                 AuditOption::Debug => parsed.debug = Some(attr::names(name, meta)?),
                 AuditOption::Start => parsed.start = attr::flag(name, meta)?,
                 AuditOption::Result => parsed.result = attr::flag(name, meta)?,
+                AuditOption::Fields => parsed.fields = Some(attr::assignments(name, meta)?),
                 AuditOption::Crate => parsed.krate = Some(attr::path(name, meta)?),
             }
             Ok(())

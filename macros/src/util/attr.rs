@@ -299,6 +299,30 @@ pub fn names(name: &str, meta: &ParseNestedMeta) -> syn::Result<Vec<syn::Path>> 
     Ok(out)
 }
 
+/// `key(a = EXPR, b = EXPR)`: named expressions, as in `fields(tenant = t.id)`.
+pub fn assignments(
+    name: &str,
+    meta: &ParseNestedMeta,
+) -> syn::Result<Vec<(syn::Ident, syn::Expr)>> {
+    let wrong =
+        || format!("`{name}` takes named values in parentheses: write `{name}(tenant = EXPR)`");
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(wrong()));
+    }
+    let mut out = Vec::new();
+    meta.parse_nested_meta(|item| {
+        let Some(ident) = item.path.get_ident().cloned() else {
+            return Err(error(wrong()).at(&item.path));
+        };
+        if !item.input.peek(syn::Token![=]) {
+            return Err(item.error(wrong()));
+        }
+        out.push((ident, item.value()?.parse()?));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 /// `key(...)`: the tokens inside the parentheses, or `None` when `key` has none.
 pub fn group(meta: &ParseNestedMeta) -> syn::Result<Option<TokenStream>> {
     if !meta.input.peek(syn::token::Paren) {

@@ -512,6 +512,7 @@ fn gap_record(dropped: u64, at: SystemTime) -> OwnedAuditEvent {
         environment,
         args_json: "{}",
         resources_json: "[]",
+        metadata_json: "",
         error_detail: Some(&detail),
         build: BuildInfo {
             crate_name: env!("CARGO_PKG_NAME"),

@@ -45,6 +45,13 @@ thread_local! {
     static PANIC_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
+/// Where the arguments and the resources end in a call's captured text.
+#[derive(Clone, Copy)]
+struct Ends {
+    args: usize,
+    resources: usize,
+}
+
 /// An audited call in progress.
 pub struct Call {
     site: &'static CallSite,
@@ -53,9 +60,10 @@ pub struct Call {
     /// The actor of a `with_actor` scope; `None` for `$USER` (a `&'static str`, so
     /// the common case touches no reference count shared by every thread).
     actor: Option<Arc<str>>,
-    /// `{args}` then `[resources]`, one buffer for both; borrowed when there are none.
+    /// `{args}`, `[resources]`, then `{metadata}` when there is some: one buffer for
+    /// all; borrowed when there are none.
     captured: Cow<'static, str>,
-    args_end: usize,
+    ends: Ends,
     /// The text of the redacted arguments, scrubbed from `error_detail`.
     secrets: Vec<String>,
     finished: bool,
@@ -76,32 +84,44 @@ impl Call {
             writer.key("[capture panicked]");
             writer.out.push_str("true");
         }
-        let args_end = match writer.args_end {
-            Some(end) => {
-                writer.out.push(']');
-                end
+        let (args_end, resources_end) = match (writer.args_end, writer.resources_end) {
+            (Some(args_end), Some(resources_end)) => {
+                writer.out.push('}');
+                (args_end, resources_end)
             }
-            None => {
+            (Some(end), None) => {
+                writer.out.push(']');
+                (end, writer.out.len())
+            }
+            (None, _) => {
                 writer.out.push('}');
                 let end = writer.out.len();
                 writer.out.push_str("[]");
-                end
+                (end, writer.out.len())
             }
         };
-        Self::start(site, Cow::Owned(writer.out), args_end, writer.secrets)
+        let ends = Ends {
+            args: args_end,
+            resources: resources_end,
+        };
+        Self::start(site, Cow::Owned(writer.out), ends, writer.secrets)
     }
 
     /// Starts a call of a function that logs no arguments or resources; this one does
     /// not allocate.
     pub fn begin_bare(site: &'static CallSite) -> Self {
-        Self::start(site, Cow::Borrowed("{}[]"), 2, Vec::new())
+        let ends = Ends {
+            args: 2,
+            resources: 4,
+        };
+        Self::start(site, Cow::Borrowed("{}[]"), ends, Vec::new())
     }
 
     /// The call, its start event emitted when the site asks for one.
     fn start(
         site: &'static CallSite,
         captured: Cow<'static, str>,
-        args_end: usize,
+        ends: Ends,
         secrets: Vec<String>,
     ) -> Self {
         let actor = super::scoped_actor();
@@ -111,7 +131,7 @@ impl Call {
             id: EventId::at(started),
             started,
             actor,
-            args_end,
+            ends,
             captured,
             secrets,
             finished: false,
@@ -224,7 +244,8 @@ impl Call {
         detail: Option<&dyn fmt::Display>,
     ) {
         let (change_ticket, environment) = super::deployment();
-        let (args_json, resources_json) = self.captured.split_at(self.args_end);
+        let (args_json, rest) = self.captured.split_at(self.ends.args);
+        let (resources_json, metadata_json) = rest.split_at(self.ends.resources - self.ends.args);
         let event = AuditEvent {
             timestamp: super::id::wall_time(self.started + duration),
             id: self.id,
@@ -241,6 +262,7 @@ impl Call {
             environment,
             args_json,
             resources_json,
+            metadata_json,
             error_detail: detail,
             build: BuildInfo {
                 crate_name: self.site.crate_name,

@@ -368,6 +368,8 @@ pub struct ArgsWriter {
     first: bool,
     /// Where the arguments object ends, once the resources started.
     pub(crate) args_end: Option<usize>,
+    /// Where the resources array ends, once the metadata started.
+    pub(crate) resources_end: Option<usize>,
     /// The text of redacted values, scrubbed from error messages.
     pub(crate) secrets: Vec<String>,
 }
@@ -416,6 +418,7 @@ impl ArgsWriter {
             out,
             first: true,
             args_end: None,
+            resources_end: None,
             secrets: Vec::new(),
         }
     }
@@ -467,6 +470,22 @@ impl ArgsWriter {
         self.out.push('}');
         self.args_end = Some(self.out.len());
         self.out.push('[');
+        self.first = true;
+    }
+
+    /// Closes the arguments (and the resources) and starts the metadata object of
+    /// `fields(..)`: its entries follow, each through [`key`](Self::key) or
+    /// [`redacted`](Self::redacted).
+    pub fn metadata(&mut self) {
+        if self.args_end.is_some() {
+            self.out.push(']');
+        } else {
+            self.out.push('}');
+            self.args_end = Some(self.out.len());
+            self.out.push_str("[]");
+        }
+        self.resources_end = Some(self.out.len());
+        self.out.push('{');
         self.first = true;
     }
 

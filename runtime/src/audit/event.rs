@@ -143,6 +143,9 @@ pub struct AuditEvent<'a> {
     pub args_json: &'a str,
     /// The affected resources as a JSON array.
     pub resources_json: &'a str,
+    /// `#[audit_log(fields(name = EXPR, ..))]` as a JSON object, redacted like the
+    /// arguments; empty (and the `metadata` key left out) when there are none.
+    pub metadata_json: &'a str,
     /// The error's text, for failures.
     pub error_detail: Option<&'a dyn fmt::Display>,
     /// The build.
@@ -196,6 +199,10 @@ impl AuditEvent<'_> {
         out.extend_from_slice(self.args_json.as_bytes());
         out.extend_from_slice(b",\"resources_affected\":");
         out.extend_from_slice(self.resources_json.as_bytes());
+        if !self.metadata_json.is_empty() {
+            out.extend_from_slice(b",\"metadata\":");
+            out.extend_from_slice(self.metadata_json.as_bytes());
+        }
         out.extend_from_slice(b",\"error_detail\":");
         match self.error_detail {
             Some(detail) => {

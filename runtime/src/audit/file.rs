@@ -674,6 +674,7 @@ mod tests {
             environment: "test",
             args_json,
             resources_json: "[]",
+            metadata_json: "",
             error_detail: None,
             build: BuildInfo {
                 crate_name: "c",

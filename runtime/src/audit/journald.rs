@@ -196,6 +196,13 @@ impl JournaldSink {
         field(&mut out, "PALISADE_ARGS", event.args_json.as_bytes());
         let resources = event.resources_json.as_bytes();
         field(&mut out, "PALISADE_RESOURCES_AFFECTED", resources);
+        if !event.metadata_json.is_empty() {
+            field(
+                &mut out,
+                "PALISADE_METADATA",
+                event.metadata_json.as_bytes(),
+            );
+        }
         if let Some(detail) = event.error_detail {
             let mut text = String::new();
             let _ = write!(text, "{detail}");

@@ -86,6 +86,8 @@ struct Fields {
     args: Range<usize>,
     /// `resources_json`.
     resources: Range<usize>,
+    /// `metadata_json`.
+    metadata: Range<usize>,
 }
 
 /// How many bytes of string fields an [`OwnedAuditEvent`] holds without allocating.
@@ -169,6 +171,7 @@ impl OwnedAuditEvent {
             environment: text(&self.fields.environment),
             args_json: text(&self.fields.args),
             resources_json: text(&self.fields.resources),
+            metadata_json: text(&self.fields.metadata),
             error_detail: self
                 .error_detail
                 .as_ref()
@@ -186,7 +189,8 @@ impl From<&AuditEvent<'_>> for OwnedAuditEvent {
             + event.change_ticket.map_or(0, str::len)
             + event.environment.len()
             + event.args_json.len()
-            + event.resources_json.len();
+            + event.resources_json.len()
+            + event.metadata_json.len();
         let mut text = Text::with_capacity(len);
         let mut push = |field: &str| text.push(field);
         let fields = Fields {
@@ -197,6 +201,7 @@ impl From<&AuditEvent<'_>> for OwnedAuditEvent {
             environment: push(event.environment),
             args: push(event.args_json),
             resources: push(event.resources_json),
+            metadata: push(event.metadata_json),
         };
         let error_detail = event.error_detail.map(|detail| {
             let mut rendered = String::new();
@@ -236,6 +241,7 @@ mod tests {
             environment: "prod",
             args_json,
             resources_json: "[1,2]",
+            metadata_json: "",
             error_detail: detail,
             build: BuildInfo {
                 crate_name: "c",

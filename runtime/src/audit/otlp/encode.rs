@@ -94,6 +94,10 @@ pub(super) fn log_record(event: &AuditEvent<'_>, severities: SeverityMap) -> Val
     if let Some(ticket) = event.change_ticket {
         attributes.push(string_attribute("audit.change_ticket", ticket));
     }
+    if !event.metadata_json.is_empty() {
+        attributes
+            .push(json!({ "key": "audit.metadata", "value": any_value(&parsed["metadata"]) }));
+    }
     if let Some(detail) = parsed["error_detail"].as_str() {
         attributes.push(string_attribute("audit.error_detail", detail));
     }

@@ -362,6 +362,7 @@ impl SyslogSink {
         let reduced = AuditEvent {
             args_json: message::OMITTED_ARGS,
             resources_json: "[]",
+            metadata_json: "",
             error_detail: detail.as_ref().map(|cut| cut as &dyn std::fmt::Display),
             ..*event
         };
@@ -430,6 +431,7 @@ mod tests {
             environment: "prod",
             args_json: args,
             resources_json: "[]",
+            metadata_json: "",
             error_detail: None,
             build: BuildInfo {
                 crate_name: "bank",
