@@ -152,18 +152,27 @@ fn block_waits_for_room_and_loses_nothing() {
     let _serial = serial();
     let failures = audit::sink_failures();
     let gated = Arc::new(Gated::default());
+    // Opens the gate even when an assertion fails, so the writer (which dropping the
+    // `Background` joins) is never left waiting.
+    let _open = OpenOnDrop(gated.clone());
     let background = Arc::new(Background::new(gated.clone(), 4, Overflow::Block).unwrap());
+    let (go, wait_for_go) = std::sync::mpsc::channel::<()>();
     let caller = {
         let background = background.clone();
         std::thread::spawn(move || {
             let _scope = audit::scoped_sink(background);
-            for n in 0..10 {
+            step(0);
+            // The rest only once the writer holds event 0 alone: otherwise it may
+            // take any number of them into its batch before it blocks.
+            wait_for_go.recv().unwrap();
+            for n in 1..10 {
                 step(n);
             }
         })
     };
     gated.wait_until_blocked();
-    // One event in the writer, four queued: the sixth call waits.
+    go.send(()).unwrap();
+    // Event 0 in the writer, 1..=4 queued: the call of 5 waits.
     std::thread::sleep(Duration::from_millis(200));
     assert!(
         !caller.is_finished(),
@@ -181,12 +190,22 @@ fn block_waits_for_room_and_loses_nothing() {
     assert_eq!(audit::sink_failures(), failures);
 }
 
+/// Opens the gate when dropped.
+struct OpenOnDrop(Arc<Gated>);
+
+impl Drop for OpenOnDrop {
+    fn drop(&mut self) {
+        self.0.open();
+    }
+}
+
 #[test]
 fn drop_newest_never_waits_counts_and_writes_the_gap_with_its_count() {
     let _serial = serial();
     let hook = collect_hook();
     let failures = audit::sink_failures();
     let gated = Arc::new(Gated::default());
+    let _open = OpenOnDrop(gated.clone());
     let background = Arc::new(Background::new(gated.clone(), 4, Overflow::DropNewest).unwrap());
     {
         let _scope = audit::scoped_sink(background.clone());
@@ -359,8 +378,6 @@ fn events_queued_at_exit_are_written() {
         exit_child(&path, &how);
         return;
     }
-    // Not while the other tests' writers run: a hang was seen twice in 24 parallel
-    // runs of this file, never with the tests serialised (under investigation).
     let _serial = serial();
     for how in ["exit", "guard"] {
         let path = temp_file(&format!("exit-{how}"));
