@@ -167,7 +167,7 @@ fn rule(
         RawArgument::Flag
         | RawArgument::Bounds(_)
         | RawArgument::Path(_)
-        | RawArgument::Integer(_)
+        | RawArgument::Integer(..)
         | RawArgument::List(_) => None,
     };
     let word = RuleSource::Word(name);
@@ -246,25 +246,11 @@ fn rule(
             }
         }
         RuleKind::MultipleOf => {
-            let RawArgument::Integer(value) = argument else {
+            let RawArgument::Integer(value, digits) = argument else {
                 return None;
             };
             let written = crate::util::source_text(&value);
-            let digits = match &value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Int(int),
-                    ..
-                }) => int.base10_parse::<u128>().ok(),
-                syn::Expr::Unary(unary) => match &*unary.expr {
-                    syn::Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Int(int),
-                        ..
-                    }) => int.base10_parse::<u128>().ok(),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if digits == Some(0) {
+            if digits.base10_parse::<u128>().ok() == Some(0) {
                 errors.push(
                     error(
                         "nothing divides by 0: write a divisor other than 0, as in \
@@ -301,23 +287,7 @@ fn set_literals(
     let text = matches!(shape, Shape::Text { .. });
     let mut ok = true;
     for element in &list.elems {
-        let integer = match element {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Int(_),
-                ..
-            }) => true,
-            syn::Expr::Unary(unary) => {
-                matches!(unary.op, syn::UnOp::Neg(_))
-                    && matches!(
-                        &*unary.expr,
-                        syn::Expr::Lit(syn::ExprLit {
-                            lit: syn::Lit::Int(_),
-                            ..
-                        })
-                    )
-            }
-            _ => false,
-        };
+        let integer = super::parse::integer_literal(element).is_some();
         let string = matches!(
             element,
             syn::Expr::Lit(syn::ExprLit {

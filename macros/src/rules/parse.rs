@@ -50,8 +50,8 @@ pub enum RawArgument {
     Text(syn::LitStr),
     /// `= path`.
     Path(syn::Path),
-    /// `= 5` or `= -5`: an integer literal.
-    Integer(syn::Expr),
+    /// `= 5` or `= -5`: an integer literal, and its digits.
+    Integer(syn::Expr, syn::LitInt),
     /// `= [a, b]`: literals.
     List(syn::ExprArray),
 }
@@ -277,6 +277,21 @@ fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRul
     set
 }
 
+/// The digits of an integer literal, `5` or `-5`; `None` for any other expression.
+pub fn integer_literal(expr: &syn::Expr) -> Option<&syn::LitInt> {
+    let expr = match expr {
+        syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => &*unary.expr,
+        other => other,
+    };
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => Some(int),
+        _ => None,
+    }
+}
+
 /// Reads the argument of rule `kind` as the table says it takes.
 fn rule(kind: RuleKind, meta: &ParseNestedMeta) -> syn::Result<RawRule> {
     let name = kind.keyword();
@@ -304,30 +319,13 @@ fn rule(kind: RuleKind, meta: &ParseNestedMeta) -> syn::Result<RawRule> {
         }
         Argument::Integer => {
             let value = attr::expr(name, meta)?;
-            let literal = match &value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Int(_),
-                    ..
-                }) => true,
-                syn::Expr::Unary(unary) => {
-                    matches!(unary.op, syn::UnOp::Neg(_))
-                        && matches!(
-                            &*unary.expr,
-                            syn::Expr::Lit(syn::ExprLit {
-                                lit: syn::Lit::Int(_),
-                                ..
-                            })
-                        )
-                }
-                _ => false,
-            };
-            if !literal {
+            let Some(digits) = integer_literal(&value).cloned() else {
                 return Err(error(format!(
                     "`{name}` takes an integer literal: write `{name} = 5`"
                 ))
                 .at(&value));
-            }
-            (RawArgument::Integer(value), span)
+            };
+            (RawArgument::Integer(value, digits), span)
         }
         Argument::List => {
             let value = attr::expr(name, meta)?;
