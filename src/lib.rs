@@ -7,7 +7,7 @@
 pub use palisade_macros::{audit_log, ffi_safe, validated, Builder, Validate};
 #[doc(inline)]
 pub use palisade_runtime::{
-    valid, FieldPath, Invalid, ParamValue, PathSegment, RangeValue, Valid, Validate,
+    valid, FieldPath, Invalid, ParamValue, Params, PathSegment, RangeValue, Valid, Validate,
     ValidationError, ValidationErrors,
 };
 

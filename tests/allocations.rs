@@ -28,3 +28,24 @@ fn the_failing_path_allocates_only_for_its_report() {
     assert!(info.count_total > 0);
     assert_eq!(info.count_current, 0, "the report is freed with the errors");
 }
+
+/// The failing path's allocations, counted: the workload's 3 failures (`age` out of
+/// range, `email` malformed, `ratio` out of range) cost 8, and a rule whose failure
+/// has no parameters (`email`) costs one.
+///
+/// - one box per failed rule (the failure leaves the rule's check as a pointer, so
+///   the passing path moves only a null one): 3;
+/// - a message and a parameter list per range failure (`min`, `max`, `value`): 4;
+/// - the list of errors: 1;
+/// - the paths (`age`, `email`, `ratio`) are one field deep and held inline: 0.
+///
+/// Before this was counted (issue 15) the same report cost 14: each path was built
+/// twice, and the parameters went into a `BTreeMap`.
+#[test]
+fn the_failing_path_allocates_eight_times_for_three_errors() {
+    let signup = workload::invalid();
+    let info = allocation_counter::measure(|| {
+        assert_eq!(signup.validate().unwrap_err().len(), 3);
+    });
+    assert_eq!(info.count_total, 8);
+}

@@ -20,8 +20,8 @@ pub mod validate;
 pub mod __private;
 
 pub use validate::{
-    FieldPath, Invalid, ParamValue, PathSegment, RangeValue, Valid, Validate, ValidationError,
-    ValidationErrors,
+    FieldPath, Invalid, ParamValue, Params, PathSegment, RangeValue, Valid, Validate,
+    ValidationError, ValidationErrors,
 };
 
 /// Builds a `#[validated]` value from constant arguments at compile time.

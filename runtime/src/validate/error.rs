@@ -2,11 +2,11 @@
 //! them collected in [`ValidationErrors`].
 
 use alloc::borrow::Cow;
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
+use super::params::Params;
 use super::path::{FieldPath, PathNode};
 
 /// A value a rule was checked against (a bound, a pattern, a measured length), kept
@@ -105,7 +105,7 @@ pub struct ValidationError {
     /// A message for people: the rule's default, or the `message = "..."` given.
     pub message: Cow<'static, str>,
     /// The rule's parameters by name (`min`, `max`, `value`, `pattern`, …).
-    pub params: BTreeMap<Cow<'static, str>, ParamValue>,
+    pub params: Params,
 }
 
 struct DisplayError<'a>(&'a ValidationError);
@@ -128,7 +128,7 @@ impl ValidationError {
             path: FieldPath::root(),
             code: code.into(),
             message: message.into(),
-            params: BTreeMap::new(),
+            params: Params::new(),
         }
     }
 
@@ -232,7 +232,12 @@ impl ValidationErrors {
     /// Hand-written validation and `custom` rules report through this.
     #[cold]
     pub fn push_at(&mut self, at: &PathNode<'_>, mut error: ValidationError) {
-        error.path.prepend(&at.to_path());
+        if error.path.is_root() {
+            // A rule's own error: the path is all `at`'s, built once in place.
+            error.path = at.to_path();
+        } else if !matches!(at, PathNode::Root) {
+            error.path.prepend(&at.to_path());
+        }
         self.errors.push(error);
     }
 

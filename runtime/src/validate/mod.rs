@@ -3,6 +3,7 @@
 
 mod email;
 mod error;
+mod params;
 mod path;
 #[doc(hidden)]
 pub mod replace;
@@ -16,6 +17,7 @@ use core::ops::Deref;
 
 pub use email::is_valid_email;
 pub use error::{ParamValue, ValidationError, ValidationErrors};
+pub use params::Params;
 pub use path::{FieldPath, PathNode, PathSegment};
 
 /// A value whose rules can be checked. Derive it with `#[derive(Validate)]`, or get it

@@ -8,6 +8,7 @@ use core::fmt::Write as _;
 use core::ops::Bound;
 
 use crate::validate::error::{ParamValue, ValidationError, ValidationErrors};
+use crate::validate::params::Params;
 use crate::validate::path::PathNode;
 
 /// Why a rule failed, before it has a path and a message. Cheap to build.
@@ -119,26 +120,36 @@ fn push_failure(
     failure: Failure,
     overrides: Overrides,
 ) {
-    let mut error = failure.into_error();
-    if let Some(message) = overrides.message {
-        error.message = Cow::Borrowed(message);
-    }
+    let mut error = failure.into_error(overrides.message);
     if let Some(code) = overrides.code {
         error.code = Cow::Borrowed(code);
     }
     errors.push_at(at, error);
 }
 
+/// The message `message = "..."` gave, or else the rule's default, which is then
+/// written (and only then: a replaced default costs nothing).
+fn message_or(given: Option<&'static str>, default: impl FnOnce() -> String) -> Cow<'static, str> {
+    match given {
+        Some(message) => Cow::Borrowed(message),
+        None => Cow::Owned(default()),
+    }
+}
+
 impl Failure {
-    fn into_error(self) -> ValidationError {
+    fn into_error(self, message: Option<&'static str>) -> ValidationError {
         match self {
             Failure::Range { min, max, value } => {
-                let mut message = String::with_capacity(48);
-                message.push_str("must be ");
-                describe_bounds(&mut message, &min, &max);
-                let mut error = ValidationError::new("range", message);
-                push_bounds(&mut error.params, min, max);
-                error.with_param("value", value)
+                let message = message_or(message, || {
+                    let mut message = String::with_capacity(48);
+                    message.push_str("must be ");
+                    describe_bounds(&mut message, &min, &max);
+                    message
+                });
+                let mut params = Params::with_capacity(3);
+                push_bounds(&mut params, min, max);
+                params.push_last("value", value);
+                error(Cow::Borrowed("range"), message, params)
             }
             Failure::Length {
                 code,
@@ -146,109 +157,187 @@ impl Failure {
                 max,
                 actual,
             } => {
-                let message = match code {
-                    "non_empty" => String::from("must not be empty"),
-                    "chars" => {
-                        let mut message = String::from("must be ");
-                        describe_bounds(
-                            &mut message,
-                            &min.map(ParamValue::from),
-                            &max.map(ParamValue::from),
-                        );
-                        let singular = matches!(max, Bound::Included(1) | Bound::Unbounded)
-                            && matches!(min, Bound::Included(1) | Bound::Unbounded);
-                        message.push_str(if singular {
-                            " character long"
-                        } else {
-                            " characters long"
-                        });
-                        message
-                    }
-                    _ => {
-                        let mut message = String::from("length must be ");
-                        describe_bounds(
-                            &mut message,
-                            &min.map(ParamValue::from),
-                            &max.map(ParamValue::from),
-                        );
-                        message
-                    }
-                };
-                let mut error = ValidationError::new(code, message);
-                push_bounds(
-                    &mut error.params,
-                    min.map(ParamValue::from),
-                    max.map(ParamValue::from),
-                );
-                error.with_param("actual", actual)
+                let min = min.map(ParamValue::from);
+                let max = max.map(ParamValue::from);
+                let message = message_or(message, || length_message(code, &min, &max));
+                let mut params = Params::with_capacity(3);
+                push_bounds(&mut params, min, max);
+                params.insert("actual", actual);
+                error(Cow::Borrowed(code), message, params)
             }
-            Failure::Plain { code, message } => ValidationError::new(code, message),
+            Failure::Plain {
+                code,
+                message: default,
+            } => error(
+                Cow::Borrowed(code),
+                Cow::Borrowed(message.unwrap_or(default)),
+                Params::new(),
+            ),
             Failure::WithText {
                 code,
-                message,
+                message: default,
                 name,
                 text,
-            } => ValidationError::new(code, format!("{message} \"{text}\"")).with_param(name, text),
+            } => {
+                let message = message_or(message, || format!("{default} \"{text}\""));
+                let mut params = Params::with_capacity(1);
+                params.insert(name, text);
+                error(Cow::Borrowed(code), message, params)
+            }
             Failure::Listed {
                 code,
-                message,
+                message: default,
                 written,
             } => {
-                ValidationError::new(code, format!("{message} {written}")).with_param(code, written)
+                let message = message_or(message, || format!("{default} {written}"));
+                let mut params = Params::with_capacity(1);
+                params.insert(code, written);
+                error(Cow::Borrowed(code), message, params)
             }
-            Failure::Error(error) => error,
+            Failure::Error(mut error) => {
+                if let Some(message) = message {
+                    error.message = Cow::Borrowed(message);
+                }
+                error
+            }
+        }
+    }
+}
+
+fn error(code: Cow<'static, str>, message: Cow<'static, str>, params: Params) -> ValidationError {
+    let mut error = ValidationError::new(code, message);
+    error.params = params;
+    error
+}
+
+/// "must not be empty", "must be between 3 and 16 characters long", "length must be
+/// at most 10".
+fn length_message(code: &str, min: &Bound<ParamValue>, max: &Bound<ParamValue>) -> String {
+    match code {
+        "non_empty" => String::from("must not be empty"),
+        "chars" => {
+            let mut message = String::with_capacity(48);
+            message.push_str("must be ");
+            describe_bounds(&mut message, min, max);
+            let one = |bound: &Bound<ParamValue>| {
+                matches!(
+                    bound,
+                    Bound::Included(ParamValue::UInt(1)) | Bound::Unbounded
+                )
+            };
+            message.push_str(if one(min) && one(max) {
+                " character long"
+            } else {
+                " characters long"
+            });
+            message
+        }
+        _ => {
+            let mut message = String::with_capacity(48);
+            message.push_str("length must be ");
+            describe_bounds(&mut message, min, max);
+            message
         }
     }
 }
 
 /// Writes "between 1 and 10", "at least 1", "less than 10", … after "must be ".
+/// Pieces are pushed one by one and integers written with `itoa`: `core::fmt`'s
+/// machinery was most of the failing path's time.
 fn describe_bounds(out: &mut String, min: &Bound<ParamValue>, max: &Bound<ParamValue>) {
-    // `write!` into a `String` cannot fail.
-    let _ = match (min, max) {
-        (Bound::Included(min), Bound::Included(max)) => write!(out, "between {min} and {max}"),
-        (Bound::Included(min), Bound::Unbounded) => write!(out, "at least {min}"),
-        (Bound::Excluded(min), Bound::Unbounded) => write!(out, "greater than {min}"),
-        (Bound::Unbounded, Bound::Included(max)) => write!(out, "at most {max}"),
-        (Bound::Unbounded, Bound::Excluded(max)) => write!(out, "less than {max}"),
-        (Bound::Unbounded, Bound::Unbounded) => write!(out, "any value"),
-        (min, max) => {
-            let low = match min {
-                Bound::Included(min) => format!("at least {min}"),
-                Bound::Excluded(min) => format!("greater than {min}"),
-                Bound::Unbounded => String::new(),
-            };
-            let high = match max {
-                Bound::Included(max) => format!("at most {max}"),
-                Bound::Excluded(max) => format!("less than {max}"),
-                Bound::Unbounded => String::new(),
-            };
-            write!(out, "{low} and {high}")
+    match (min, max) {
+        (Bound::Included(min), Bound::Included(max)) => {
+            out.push_str("between ");
+            write_param(out, min);
+            out.push_str(" and ");
+            write_param(out, max);
         }
-    };
+        (Bound::Unbounded, Bound::Unbounded) => out.push_str("any value"),
+        (min, Bound::Unbounded) => lower(out, min),
+        (Bound::Unbounded, max) => upper(out, max),
+        (min, max) => {
+            lower(out, min);
+            out.push_str(" and ");
+            upper(out, max);
+        }
+    }
 }
 
-fn push_bounds(
-    params: &mut alloc::collections::BTreeMap<Cow<'static, str>, ParamValue>,
-    min: Bound<ParamValue>,
-    max: Bound<ParamValue>,
-) {
+fn lower(out: &mut String, min: &Bound<ParamValue>) {
     match min {
         Bound::Included(min) => {
-            params.insert(Cow::Borrowed("min"), min);
+            out.push_str("at least ");
+            write_param(out, min);
         }
         Bound::Excluded(min) => {
-            params.insert(Cow::Borrowed("exclusive_min"), min);
+            out.push_str("greater than ");
+            write_param(out, min);
         }
         Bound::Unbounded => {}
     }
+}
+
+fn upper(out: &mut String, max: &Bound<ParamValue>) {
     match max {
         Bound::Included(max) => {
-            params.insert(Cow::Borrowed("max"), max);
+            out.push_str("at most ");
+            write_param(out, max);
         }
         Bound::Excluded(max) => {
-            params.insert(Cow::Borrowed("exclusive_max"), max);
+            out.push_str("less than ");
+            write_param(out, max);
         }
         Bound::Unbounded => {}
+    }
+}
+
+/// The parameter as `Display` writes it.
+fn write_param(out: &mut String, value: &ParamValue) {
+    match value {
+        ParamValue::Int(value) => out.push_str(itoa::Buffer::new().format(*value)),
+        ParamValue::UInt(value) => out.push_str(itoa::Buffer::new().format(*value)),
+        // `Display` writes a whole float below 2^53 as its integer (`1`, not `1.0`);
+        // `-0.0` (written `-0`) and the rest go through `core::fmt`.
+        ParamValue::Float(value) => match whole(*value) {
+            Some(whole) => out.push_str(itoa::Buffer::new().format(whole)),
+            // `write!` into a `String` cannot fail.
+            None => {
+                let _ = write!(out, "{value}");
+            }
+        },
+        ParamValue::Str(value) => out.push_str(value),
+    }
+}
+
+/// Adds `min`/`exclusive_min` and `max`/`exclusive_max`, in name order.
+/// `value` as an integer when it is whole, within ±2^53 (so exact) and not `-0.0`.
+fn whole(value: f64) -> Option<i64> {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    #[allow(clippy::cast_possible_truncation)] // checked below: the cast must round-trip
+    let whole = value as i64;
+    #[allow(clippy::cast_precision_loss)] // within ±2^53, exact
+    let back = whole as f64;
+    let exact = back == value && -EXACT < value && value < EXACT;
+    (exact && !(whole == 0 && value.is_sign_negative())).then_some(whole)
+}
+
+fn push_bounds(params: &mut Params, min: Bound<ParamValue>, max: Bound<ParamValue>) {
+    let min = match min {
+        Bound::Included(min) => Some(("min", min)),
+        Bound::Excluded(min) => Some(("exclusive_min", min)),
+        Bound::Unbounded => None,
+    };
+    let max = match max {
+        Bound::Included(max) => Some(("max", max)),
+        Bound::Excluded(max) => Some(("exclusive_max", max)),
+        Bound::Unbounded => None,
+    };
+    let (first, second) = match (min, max) {
+        (Some(min), Some(max)) if max.0 < min.0 => (Some(max), Some(min)),
+        (min, max) => (min, max),
+    };
+    for (name, value) in first.into_iter().chain(second) {
+        params.push_last(name, value);
     }
 }
 
@@ -294,5 +383,36 @@ pub(crate) fn listed(
             message,
             written,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_are_written_as_display_writes_them() {
+        let values = [
+            ParamValue::Int(-130),
+            ParamValue::Int(i128::MIN),
+            ParamValue::UInt(u128::MAX),
+            ParamValue::Float(0.0),
+            ParamValue::Float(-0.0),
+            ParamValue::Float(1.0),
+            ParamValue::Float(-2.5),
+            ParamValue::Float(0.1),
+            ParamValue::Float(1e15),
+            ParamValue::Float(9_007_199_254_740_992.0),
+            ParamValue::Float(1e300),
+            ParamValue::Float(f64::NAN),
+            ParamValue::Float(f64::NEG_INFINITY),
+            ParamValue::Float(f64::from(0.1_f32)),
+            ParamValue::Str("abc".into()),
+        ];
+        for value in values {
+            let mut written = String::new();
+            write_param(&mut written, &value);
+            assert_eq!(written, alloc::format!("{value}"), "{value:?}");
+        }
     }
 }
