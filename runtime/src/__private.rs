@@ -48,7 +48,7 @@ pub mod audit {
 
 /// What `#[validated(serde)]` names to report nested failures with their paths.
 #[cfg(feature = "serde")]
-pub use crate::validate::reported::{Level, Reported};
+pub use crate::validate::reported::{Failed, Level, Reported};
 #[cfg(feature = "serde")]
 pub use serde;
 

@@ -287,8 +287,12 @@ fn finish(
     let errors = Ident::new("__palisade_errors", Span::call_site());
     let found = Ident::new("__palisade_found", Span::call_site());
     let at = Ident::new("__palisade_at", Span::call_site());
+    let type_name = validated.model.ident.to_string();
     let fail = quote! {
-        let __palisade_error = <__D::Error as #serde::de::Error>::custom(&#found);
+        let __palisade_error = <__D::Error as #serde::de::Error>::custom(#private::Failed {
+            type_name: #type_name,
+            errors: &#found,
+        });
         __palisade_level.fail(#found);
         #private::Err(__palisade_error)
     };

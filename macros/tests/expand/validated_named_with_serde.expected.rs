@@ -140,8 +140,9 @@ mod __palisade_Window {
             ::deserialize(deserializer) ?; match Self::try_new(__palisade_read.min,
             __palisade_read.max) { __palisade::Ok(__palisade_value) =>
             __palisade::Ok(__palisade_value), __palisade::Err(__palisade_found) => { let
-            __palisade_error = < __D::Error as __palisade::serde::de::Error > ::custom(&
-            __palisade_found); __palisade_level.fail(__palisade_found);
+            __palisade_error = < __D::Error as __palisade::serde::de::Error >
+            ::custom(__palisade::Failed { type_name : "Window", errors : &
+            __palisade_found, }); __palisade_level.fail(__palisade_found);
             __palisade::Err(__palisade_error) } } } }
         }
     };

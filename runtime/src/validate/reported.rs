@@ -86,3 +86,30 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Reported<T> {
         }
     }
 }
+
+/// The text of the serde error a `#[validated(serde)]` value gives when its check
+/// fails: one error per line, `path: message`, where an error of the value as a
+/// whole (a newtype's rule, an invariant) is named by the type, so that even a
+/// newtype deep in a document says what failed: `Port: must be between 1 and 65535`.
+pub struct Failed<'a> {
+    /// The `#[validated]` type's name.
+    pub type_name: &'static str,
+    /// What its check found.
+    pub errors: &'a ValidationErrors,
+}
+
+impl core::fmt::Display for Failed<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        for (position, error) in self.errors.iter().enumerate() {
+            if position > 0 {
+                f.write_str("\n")?;
+            }
+            if error.path.is_root() {
+                write!(f, "{}: {}", self.type_name, error.message)?;
+            } else {
+                core::fmt::Display::fmt(error, f)?;
+            }
+        }
+        Ok(())
+    }
+}
