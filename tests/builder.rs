@@ -114,6 +114,31 @@ fn validated_types_build_through_try_new() {
     assert_eq!(errors.to_string(), "min must not exceed max");
 }
 
+/// The derive written above `#[validated]` (the order the README advises against)
+/// still builds through `try_new`: it sees `#[validated]` below itself.
+#[derive(Builder)]
+#[validated]
+#[derive(Debug)]
+pub struct Port {
+    #[validate(range(1..=65535))]
+    port: u32,
+    #[builder(default = 30)]
+    #[validate(range(1..=600))]
+    timeout_s: u16,
+}
+
+#[test]
+fn a_builder_derived_above_validated_checks_too() {
+    let port: Result<Port, ValidationErrors> = Port::builder().port(443).build();
+    let port = port.unwrap();
+    assert_eq!((*port.port(), *port.timeout_s()), (443, 30));
+    let errors = Port::builder().port(0).timeout_s(0).build().unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "port: must be between 1 and 65535\ntimeout_s: must be between 1 and 600"
+    );
+}
+
 #[derive(Debug, Builder)]
 pub struct Borrowed<'a, T: Clone, const N: usize> {
     name: &'a str,

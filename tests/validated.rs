@@ -140,6 +140,27 @@ fn new_const_panics_outside_const_with_the_type_field_and_rule() {
     );
 }
 
+/// A type with a rule checked only at run time has no real `new_const`: the hidden
+/// stand-in that makes `valid!` say why never returns a value, even for good input.
+#[validated]
+#[derive(Debug)]
+pub struct Tag {
+    #[validate(ascii)]
+    tag: &'static str,
+}
+
+#[test]
+fn the_stand_in_new_const_never_returns_a_value() {
+    let panic = std::panic::catch_unwind(|| Tag::new_const("fine")).unwrap_err();
+    let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+    assert_eq!(
+        message,
+        "`valid!` cannot build a `Tag` at compile time: rule `ascii` on `tag` is checked at \
+         run time; build it with `Tag::try_new(..)`"
+    );
+    assert_eq!(*Tag::try_new("fine").unwrap().tag(), "fine");
+}
+
 #[validated]
 #[derive(Debug)]
 pub struct Pair<T: Validate, U> {

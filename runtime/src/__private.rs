@@ -9,7 +9,7 @@ pub use core::convert::{AsRef, Into, TryFrom};
 pub use core::default::Default;
 pub use core::iter::Iterator;
 pub use core::marker::PhantomData;
-pub use core::mem::{align_of, offset_of, replace, size_of};
+pub use core::mem::{align_of, offset_of, replace, size_of, ManuallyDrop};
 pub use core::ops::Bound;
 pub use core::ops::Drop;
 pub use core::option::Option::{self, None, Some};

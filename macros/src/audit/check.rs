@@ -8,7 +8,7 @@ use quote::ToTokens;
 use super::model::{Arg, Capture, Metadata, Model, PanicGuard, Resource, Returns};
 use super::names::is_sensitive;
 use super::parse::RawAudit;
-use crate::util::attr::{error, Errors};
+use crate::util::attr::{closest, error, Errors};
 use crate::util::expand::Failed;
 use crate::util::runtime_path::RuntimePath;
 
@@ -60,10 +60,11 @@ pub fn check(raw: RawAudit) -> Result<Model, Box<Failed<TokenStream>>> {
                     if names.contains(&name) {
                         path.get_ident().cloned()
                     } else {
-                        let known = if names.is_empty() {
-                            "it has none".to_owned()
-                        } else {
-                            format!("its parameters are {}", names.join(", "))
+                        let close = closest(&name, names.iter().map(String::as_str));
+                        let known = match close {
+                            Some(close) => format!("did you mean `{close}`?"),
+                            None if names.is_empty() => "it has none".to_owned(),
+                            None => format!("its parameters are {}", names.join(", ")),
                         };
                         errors.push(
                             error(format!(

@@ -94,6 +94,17 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
             Ok(())
         });
     }
+    // `#[derive(Builder)]` written above `#[validated]` runs first and sees the
+    // attribute still on the struct: it builds through `try_new` then, exactly as
+    // when `#[validated]` (seeing the derive below itself) asks for it.
+    if let Some(above) = input.attrs.iter().find(|attr| {
+        attr.path()
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "validated")
+    }) {
+        validated = Flag::implied_at(syn::spanned::Spanned::span(above));
+    }
     let fields = named
         .named
         .iter()

@@ -388,10 +388,31 @@ fn check_fn(raw: RawFn, args: &RawArgs, errors: &mut Errors) -> Function {
             result = Some((**ty).clone());
         }
     }
+    let returns_nothing = match &item.sig.output {
+        syn::ReturnType::Default => true,
+        syn::ReturnType::Type(_, ty) => {
+            matches!(&**ty, syn::Type::Tuple(unit) if unit.elems.is_empty())
+        }
+    };
+    let mut on_panic = args.on_panic.clone();
+    if let Some(value) = on_panic.as_ref().filter(|_| returns_nothing) {
+        if !matches!(value, syn::Expr::Tuple(unit) if unit.elems.is_empty()) {
+            errors.push(
+                error(format!(
+                    "`on_panic` is what `{name}` returns when its body panics, and `{name}` \
+                     returns nothing: write `on_panic = ()` to catch the panic and return, or \
+                     give `{name}` a return type",
+                    name = item.sig.ident
+                ))
+                .at(value),
+            );
+            on_panic = Some(syn::parse_quote!(()));
+        }
+    }
     let describable = generic_names.is_empty() && item.sig.generics.const_params().next().is_none();
     Function {
         item,
-        on_panic: args.on_panic.clone(),
+        on_panic,
         params,
         result,
         link_name,

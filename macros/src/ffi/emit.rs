@@ -635,12 +635,25 @@ fn expand_fn(private: &Private, model: &Function) -> TokenStream {
     checks.extend(field_checks(private, Direction::ToC, model.result.iter()));
     let block = &item.block;
     let body = match &model.on_panic {
-        Some(on_panic) => quote! {
-            match #private::catch_unwind(#private::AssertUnwindSafe(move || #block)) {
-                #private::Ok(value) => value,
-                #private::Err(_) => #on_panic,
+        Some(on_panic) => {
+            // Given the return type where it is written, a wrong value is rustc's
+            // "expected `i32`, found `&str`" on the value, not two mismatched arms.
+            let value = match &item.sig.output {
+                syn::ReturnType::Type(_, ty) => quote_spanned! {on_panic.span()=>
+                    {
+                        let __palisade_on_panic: #ty = #on_panic;
+                        __palisade_on_panic
+                    }
+                },
+                syn::ReturnType::Default => quote!(#on_panic),
+            };
+            quote! {
+                match #private::catch_unwind(#private::AssertUnwindSafe(move || #block)) {
+                    #private::Ok(value) => value,
+                    #private::Err(_) => #value,
+                }
             }
-        },
+        }
         None => quote!(#block),
     };
     item.block = syn::parse_quote!({

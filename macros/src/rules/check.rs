@@ -354,8 +354,9 @@ fn first_line(message: &str) -> String {
         )
 }
 
-fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &mut Errors) -> bool {
-    let ok = matches!(
+/// Whether a rule that fits `fit` applies to a value of `shape`.
+fn fit_matches(fit: Fit, shape: &Shape) -> bool {
+    matches!(
         (fit, shape),
         (_, Shape::Other)
             | (Fit::Any, _)
@@ -365,10 +366,24 @@ fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &m
             | (Fit::Float, Shape::Float { .. })
             | (Fit::Integer, Shape::Int(_))
             | (Fit::Set, Shape::Text { .. } | Shape::Int(_))
-    );
+    )
+}
+
+fn fits(field: &str, rule: &str, shape: &Shape, fit: Fit, span: Span, errors: &mut Errors) -> bool {
+    let ok = fit_matches(fit, shape);
     if !ok {
         let what = shape.describe();
+        let element_fits = match shape {
+            Shape::Collection(Some(element)) => {
+                let element = Shape::of(element);
+                !matches!(element, Shape::Other) && fit_matches(fit, &element)
+            }
+            _ => false,
+        };
         let advice = match (fit, shape) {
+            _ if element_fits && !matches!(fit, Fit::Composite) => {
+                format!("to check each element, move `{rule}` into `each(...)`")
+            }
             (Fit::Number, Shape::Text { .. }) => {
                 "use `length(..)` or `chars(..)` to bound its length".to_owned()
             }

@@ -158,6 +158,36 @@ impl ValueRules {
         self.required.is_none() && self.applied.is_empty() && self.each.is_none()
     }
 
+    /// Why the checks cannot all run in a `const fn`, said of the value called
+    /// `name`; `None` when they can.
+    pub fn const_blocker(&self, name: &str) -> Option<String> {
+        if self.is_const_evaluable() {
+            return None;
+        }
+        if self.optional {
+            return Some(format!(
+                "`{name}` is an `Option`, whose rules are checked at run time"
+            ));
+        }
+        if self.each.is_some() {
+            return Some(format!("`each(...)` on `{name}` is checked at run time"));
+        }
+        if let Some(rule) = self
+            .applied
+            .iter()
+            .find(|rule| !rule.kind.const_evaluable())
+        {
+            return Some(format!(
+                "rule `{}` on `{name}` is checked at run time",
+                rule.kind.keyword()
+            ));
+        }
+        Some(format!(
+            "the rules on `{name}` are checked in a const context only on integers and \
+             `&'static str`"
+        ))
+    }
+
     /// Whether every check can run in a `const fn` (integer ranges and lengths of `&str`).
     pub fn is_const_evaluable(&self) -> bool {
         let const_shape = match &self.shape {

@@ -208,6 +208,15 @@ pub fn parse_invariant(attr: &syn::Attribute) -> syn::Result<RawInvariant> {
         return Err(error(NEEDS).at(list));
     }
     let syntax: InvariantSyntax = syn::parse2(list.tokens.clone())?;
+    if let Ok(text) = syn::parse2::<syn::LitStr>(syntax.rest.clone().into_iter().take(1).collect())
+    {
+        let text = text.value();
+        return Err(error(format!(
+            "a message after the condition is written `message = \"{}\"`",
+            text.escape_default()
+        ))
+        .at(&syntax.rest));
+    }
     let mut errors = Errors::new();
     let mut options = RawInvariantOptions::default();
     Keys::<InvariantOption>::new("#[invariant(...)]", "option").parse(

@@ -74,6 +74,11 @@ impl Errors {
 pub struct Flag(Option<Span>);
 
 impl Flag {
+    /// A flag set by something other than its key, at `span`.
+    pub fn implied_at(span: Span) -> Self {
+        Self(Some(span))
+    }
+
     /// Whether the key was written.
     pub fn is_present(self) -> bool {
         self.0.is_some()
@@ -192,12 +197,8 @@ impl<'a, K: Keyword> Keys<'a, K> {
     }
 
     fn unknown(&self, name: &str, path: &syn::Path) -> syn::Error {
-        let closest = K::all()
-            .map(|known| (strsim::jaro_winkler(name, known.keyword()), known.keyword()))
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let message = match closest {
-            Some((_, known)) => format!(
+        let message = match closest(name, K::all().map(Keyword::keyword)) {
+            Some(known) => format!(
                 "unknown {} `{name}` in `{}`: did you mean `{known}`?",
                 self.noun, self.attribute
             ),
@@ -213,6 +214,16 @@ impl<'a, K: Keyword> Keys<'a, K> {
         };
         error(message).at(path)
     }
+}
+
+/// The one of `known` that `name` most likely misspells, for a "did you mean".
+pub fn closest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|known| (strsim::jaro_winkler(name, known), known))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, known)| known)
 }
 
 /// A key as users wrote it: `range`, `crate`, `a::b`.

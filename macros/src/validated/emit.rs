@@ -289,6 +289,38 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
         }
     });
 
+    // Without a `new_const`, `valid!` would meet rustc's "no function `new_const`",
+    // which never says why: a hidden stand-in that names the reason instead, as a
+    // compile-time panic wherever `valid!` evaluates it.
+    let new_const = new_const.or_else(|| {
+        let reason = if validated.model.invariants.is_empty() {
+            fields(validated)
+                .iter()
+                .find_map(|field| field.rules.const_blocker(&field.name))?
+        } else {
+            "its invariants are checked at run time".to_owned()
+        };
+        let message = format!(
+            "`valid!` cannot build a `{type_name}` at compile time: {reason}; build it with \
+             `{type_name}::try_new(..)`"
+        );
+        Some(quote! {
+            /// Stands in for `new_const`, which this type cannot have: says why.
+            ///
+            /// # Panics
+            ///
+            /// Always; in the `const` of `valid!`, as a compile error.
+            #[doc(hidden)]
+            #[must_use]
+            #too_many
+            #vis const fn new_const(#(#params: #types),*) -> Self {
+                // Held, not dropped: a `const fn` cannot run a destructor.
+                #(let _ = #private::ManuallyDrop::new(#params);)*
+                #private::panic!("{}", #message)
+            }
+        })
+    });
+
     quote! {
         #(#checked_defaults)*
         #[automatically_derived]

@@ -78,7 +78,10 @@ pub extern "C" fn double(value: i32) -> i32 {
         ::palisade::__private::AssertUnwindSafe(move || { value * 2 }),
     ) {
         ::palisade::__private::Ok(value) => value,
-        ::palisade::__private::Err(_) => -1,
+        ::palisade::__private::Err(_) => {
+            let __palisade_on_panic: i32 = -1;
+            __palisade_on_panic
+        }
     }
 }
 ///The C prototype of [`double()`], for `CHeader::function::<double>()`.

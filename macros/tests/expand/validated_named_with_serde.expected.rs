@@ -118,6 +118,21 @@ mod __palisade_Window {
                     max,
                 )
             }
+            /// Stands in for `new_const`, which this type cannot have: says why.
+            ///
+            /// # Panics
+            ///
+            /// Always; in the `const` of `valid!`, as a compile error.
+            #[doc(hidden)]
+            #[must_use]
+            pub const fn new_const(min: u8, max: u8) -> Self {
+                let _ = __palisade::ManuallyDrop::new(min);
+                let _ = __palisade::ManuallyDrop::new(max);
+                __palisade::panic!(
+                    "{}",
+                    "`valid!` cannot build a `Window` at compile time: its invariants are checked at run time; build it with `Window::try_new(..)`"
+                )
+            }
         }
         __palisade::with_serde! {
             #[derive(__palisade::serde::Serialize)] #[serde(crate =

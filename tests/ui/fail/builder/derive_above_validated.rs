@@ -1,9 +1,12 @@
-use palisade::{validated, Builder};
+use palisade::validated as checked;
+use palisade::Builder;
 
-// The derive runs on `#[validated]`'s output and cannot see that the type is
-// validated: rather than build it without the checks, this does not compile.
+// Written above `#[validated]`, the derive runs first. It builds through `try_new`
+// when it sees `#[validated]` below itself (tests/builder.rs); under another name it
+// cannot tell, and rather than build the type without its checks this does not
+// compile. Write `#[derive(Builder)]` below `#[validated]`.
 #[derive(Builder)]
-#[validated]
+#[checked]
 pub struct Port {
     #[validate(range(1..=65535))]
     port: u32,
