@@ -121,10 +121,15 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
             (quote!(#value), Arguments::Text(text))
         }
         Rule::Custom(path) => (quote_spanned!(span=> #path(#value)), Arguments::None),
-        Rule::Url => (
-            quote!(#value),
-            Arguments::ReportOnly(quote_spanned!(span=> , &#private::rules::UrlRule)),
-        ),
+        Rule::Url => {
+            // The checker is bound to a name written with the rule's span, so that
+            // "needs palisade's `url` feature" points at `url`, not at the derive.
+            let call = quote_spanned! {span=> {
+                let __palisade_url = #private::rules::UrlRule;
+                #private::rules::url(#value, &__palisade_url)
+            }};
+            return report(names, at, call, &check.overrides);
+        }
         Rule::Pattern(pattern) => {
             let call = quote_spanned! {span=> {
                 static __PALISADE_PATTERN: #private::rules::Pattern =
@@ -148,7 +153,6 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         Arguments::None => Some(TokenStream::new()),
         Arguments::Text(text) => Some(quote!(, #text)),
         Arguments::Same(args) => Some(args.clone()),
-        Arguments::ReportOnly(_) => None,
     };
     if let Some(args) = short_args {
         return quote_spanned!(span=> #private::rules::check::#name(#errors, &#at, #operand #args););
@@ -157,7 +161,7 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         Arguments::Bounds(bounds) => bound_values(private, bounds, span),
         Arguments::None => TokenStream::new(),
         Arguments::Text(text) => quote!(, #text),
-        Arguments::Same(args) | Arguments::ReportOnly(args) => args,
+        Arguments::Same(args) => args,
     };
     report(
         names,
@@ -177,8 +181,6 @@ enum Arguments<'a> {
     Text(&'a syn::LitStr),
     /// The same arguments in both forms.
     Same(TokenStream),
-    /// Arguments of the `report` form, the only form the rule has.
-    ReportOnly(TokenStream),
 }
 
 /// `, 1..=10`: bounds as the `check` form takes them (`None` for `..`, which the

@@ -1,0 +1,1 @@
+//! Only tests: see `tests/features_off.rs`.
