@@ -8,7 +8,7 @@ pub use palisade_macros::{audit_log, ffi_safe, validated, Builder, Validate};
 #[doc(inline)]
 pub use palisade_runtime::{
     valid, FieldPath, Invalid, ParamValue, Params, PathSegment, RangeValue, Valid, Validate,
-    ValidationError, ValidationErrors,
+    ValidateWith, ValidationError, ValidationErrors,
 };
 
 /// The typestate of `#[derive(Builder)]` builders: a field is [`Unset`](builder::Unset)

@@ -100,6 +100,42 @@ pub enum Shape {
 #[validate(crate = "renamed_palisade")]
 pub struct Renamed(#[validate(range(1..))] u8);
 
+/// What `Account`'s rules are checked with.
+pub struct Registry {
+    taken: &'static str,
+}
+
+fn not_taken(
+    value: &str,
+    registry: &Registry,
+) -> ::std::result::Result<(), ::palisade::ValidationError> {
+    if value == registry.taken {
+        ::std::result::Result::Err(::palisade::ValidationError::new("taken", "is taken"))
+    } else {
+        ::std::result::Result::Ok(())
+    }
+}
+
+#[derive(::palisade::Validate)]
+#[validate(context = Registry)]
+#[invariant(self.server.port != 1, message = "port 1 is reserved")]
+pub struct Account {
+    #[validate(chars(1..=8), custom = not_taken)]
+    name: ::std::string::String,
+    #[validate(nested)]
+    server: Server,
+    #[validate(each(nested))]
+    servers: ::std::vec::Vec<Server>,
+}
+
+/// A context none of the rules use.
+#[derive(::palisade::Validate)]
+#[validate(context = Registry)]
+pub struct Unused {
+    #[validate(range(1..))]
+    level: u8,
+}
+
 #[derive(::palisade::Validate)]
 pub struct NoRules {
     anything: u8,
@@ -306,6 +342,21 @@ fn generated_code_works_without_the_prelude() {
     ::std::assert_eq!(*HTTP.get(), 80);
     ::std::assert_eq!(*LABEL.text(), "ok");
     ::std::assert!(Renamed(0).validate().is_err());
+    let registry = Registry { taken: "root" };
+    let account = Account {
+        name: ::std::borrow::ToOwned::to_owned("root"),
+        server: Server { port: 1 },
+        servers: ::std::vec![Server { port: 0 }],
+    };
+    ::std::assert_eq!(
+        ::palisade::ValidateWith::validate_with(&account, &registry)
+            .unwrap_err()
+            .len(),
+        2
+    );
+    ::std::assert!(
+        ::palisade::ValidateWith::validate_with(&Unused { level: 1 }, &registry).is_ok()
+    );
     ::std::assert!(PortRange::try_new(10, 5).is_err());
     ::std::assert!(NoRules { anything: 1 }.validate().is_ok());
     ::std::assert!(Wrapped::try_new(1).is_ok());

@@ -21,7 +21,7 @@ pub use std::panic::{catch_unwind, AssertUnwindSafe};
 pub use crate::validate::replace::replace_checked;
 /// What `#[validate]` and `#[validated]` name.
 pub use crate::validate::rules;
-pub use crate::validate::{PathNode, Validate, ValidationErrors};
+pub use crate::validate::{PathNode, Validate, ValidateWith, ValidationErrors};
 
 /// What `#[derive(Builder)]` names.
 pub use crate::builder;

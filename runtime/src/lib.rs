@@ -20,7 +20,7 @@ pub mod validate;
 pub mod __private;
 
 pub use validate::{
-    FieldPath, Invalid, ParamValue, Params, PathSegment, RangeValue, Valid, Validate,
+    FieldPath, Invalid, ParamValue, Params, PathSegment, RangeValue, Valid, Validate, ValidateWith,
     ValidationError, ValidationErrors,
 };
 

@@ -20,6 +20,8 @@ pub struct Model<B = Body> {
     pub body: B,
     /// Its invariants.
     pub invariants: Vec<Invariant>,
+    /// `#[validate(context = Ctx)]`: the impl is `ValidateWith<Ctx>`, not `Validate`.
+    pub context: Option<syn::Type>,
 }
 
 /// The fields of a struct, or the variants of an enum.
@@ -92,6 +94,8 @@ pub struct Stub {
     pub generics: syn::Generics,
     /// Where generated code finds the runtime.
     pub runtime: RuntimePath,
+    /// Its context type, if it has one.
+    pub context: Option<syn::Type>,
 }
 
 /// Checks every field's rules and the invariants, reporting all errors together.
@@ -129,6 +133,7 @@ pub fn check(raw: RawInput) -> Result<Model, Box<Failed<Stub>>> {
         runtime,
         body,
         invariants,
+        context: raw.context,
     };
     match errors.finish() {
         Ok(()) => Ok(model),
@@ -138,6 +143,7 @@ pub fn check(raw: RawInput) -> Result<Model, Box<Failed<Stub>>> {
                 ident: model.ident,
                 generics: model.generics,
                 runtime: model.runtime,
+                context: model.context,
             },
         )),
     }

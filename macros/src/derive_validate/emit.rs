@@ -25,9 +25,11 @@ pub fn validate_impl<B: AsBody>(model: &Model<B>) -> TokenStream {
     let errors = Ident::new("__palisade_errors", Span::call_site());
     let at = Ident::new("__palisade_at", Span::call_site());
     let before = Ident::new("__palisade_before", Span::call_site());
+    let context = Ident::new("__palisade_context", Span::call_site());
     let names = Names {
         private: &private,
         errors: &errors,
+        context: model.context.as_ref().map(|ty| (&context, ty)),
     };
     let body = match model.body.as_body() {
         BodyRef::Struct(fields) => struct_checks(&names, &at, fields),
@@ -44,13 +46,41 @@ pub fn validate_impl<B: AsBody>(model: &Model<B>) -> TokenStream {
 
     let ident = &model.ident;
     let mut generics = model.generics.clone();
+    let bound = match &model.context {
+        Some(ty) => quote!(#private::ValidateWith<#ty>),
+        None => quote!(#private::Validate),
+    };
     for ty in model.nested_bounds() {
         generics
             .make_where_clause()
             .predicates
-            .push(syn::parse_quote!(#ty: #private::Validate));
+            .push(syn::parse_quote!(#ty: #bound));
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    if let Some(ty) = &model.context {
+        // The context is named only by `custom` and `nested`; unused otherwise.
+        let context_param = if names_ident(&body, &context) || names_ident(&invariants, &context) {
+            quote!(#context)
+        } else {
+            quote!(_)
+        };
+        return quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::ValidateWith<#ty> for #ident #ty_generics
+                #where_clause {
+                fn validate_into_with(
+                    &self,
+                    #context_param: &#ty,
+                    #at_param: &#private::PathNode<'_>,
+                    #errors_param: &mut #private::ValidationErrors,
+                ) {
+                    #count
+                    #body
+                    #invariants
+                }
+            }
+        };
+    }
     quote! {
         #[automatically_derived]
         impl #impl_generics #private::Validate for #ident #ty_generics #where_clause {
@@ -67,6 +97,15 @@ pub fn validate_impl<B: AsBody>(model: &Model<B>) -> TokenStream {
     }
 }
 
+/// Whether `tokens` use the identifier `name` anywhere.
+fn names_ident(tokens: &TokenStream, name: &Ident) -> bool {
+    tokens.clone().into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(ident) => ident == *name,
+        proc_macro2::TokenTree::Group(group) => names_ident(&group.stream(), name),
+        _ => false,
+    })
+}
+
 /// An impl that checks nothing, emitted next to errors so that uses of the type's
 /// `Validate` methods do not add errors of their own.
 pub fn stub(stub: &Stub) -> TokenStream {
@@ -74,6 +113,19 @@ pub fn stub(stub: &Stub) -> TokenStream {
     let import = stub.runtime.import();
     let ident = &stub.ident;
     let (impl_generics, ty_generics, where_clause) = stub.generics.split_for_impl();
+    if let Some(ty) = &stub.context {
+        return quote! {
+            const _: () = {
+                #import
+                #[automatically_derived]
+                impl #impl_generics #private::ValidateWith<#ty> for #ident #ty_generics
+                    #where_clause {
+                    fn validate_into_with(&self, _: &#ty, _: &#private::PathNode<'_>, _: &mut
+                        #private::ValidationErrors) {}
+                }
+            };
+        };
+    }
     quote! {
         const _: () = {
             #import

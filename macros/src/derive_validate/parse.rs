@@ -12,6 +12,7 @@ options! {
     /// The options of `#[validate(...)]` on the type itself.
     pub enum StructOption {
         Crate = "crate",
+        Context = "context",
     }
 }
 
@@ -27,6 +28,9 @@ pub struct RawInput {
     pub invariants: Vec<RawInvariant>,
     /// `#[validate(crate = "path")]`: where to find palisade when it is re-exported or renamed.
     pub krate: Option<syn::Path>,
+    /// `#[validate(context = Ctx)]`: what `custom` functions and nested values are
+    /// checked with.
+    pub context: Option<syn::Type>,
     /// The mistakes found while reading; checking adds its own.
     pub errors: Errors,
 }
@@ -157,6 +161,7 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
         }
     };
     let mut krate = None;
+    let mut context = None;
     let mut keys = Keys::<StructOption>::new("#[validate(...)]", "option");
     for attr in input
         .attrs
@@ -166,6 +171,14 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
         keys.parse_attribute(attr, &mut errors, |option, meta| {
             match option {
                 StructOption::Crate => krate = Some(attr::path(option.keyword(), meta)?),
+                StructOption::Context => {
+                    if !meta.input.peek(syn::Token![=]) {
+                        return Err(
+                            meta.error("write the context's type: `#[validate(context = Ctx)]`")
+                        );
+                    }
+                    context = Some(meta.value()?.parse::<syn::Type>()?);
+                }
             }
             Ok(())
         });
@@ -177,6 +190,7 @@ pub fn parse(input: proc_macro2::TokenStream) -> syn::Result<RawInput> {
         data,
         invariants,
         krate,
+        context,
         errors,
     })
 }

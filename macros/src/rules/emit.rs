@@ -13,6 +13,9 @@ pub struct Names<'a> {
     pub private: &'a Private,
     /// The `&mut ValidationErrors` being filled.
     pub errors: &'a Ident,
+    /// The validation context (`#[validate(context = Ctx)]`): the `&Ctx` in scope and
+    /// its type. `custom` functions take it; nested values are checked with it.
+    pub context: Option<(&'a Ident, &'a syn::Type)>,
 }
 
 /// The checks of `rules` on `value` (an identifier bound to a `&T`), reporting under
@@ -120,7 +123,13 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
         Rule::Prefix(text) | Rule::Suffix(text) | Rule::Contains(text) => {
             (quote!(#value), Arguments::Text(text))
         }
-        Rule::Custom(path) => (quote_spanned!(span=> #path(#value)), Arguments::None),
+        Rule::Custom(path) => match names.context {
+            Some((context, _)) => (
+                quote_spanned!(span=> #path(#value, #context)),
+                Arguments::None,
+            ),
+            None => (quote_spanned!(span=> #path(#value)), Arguments::None),
+        },
         Rule::Url => {
             // The checker is bound to a name written with the rule's span, so that
             // "needs palisade's `url` feature" points at `url`, not at the derive.
@@ -139,8 +148,14 @@ fn rule_check(names: &Names<'_>, value: &Ident, at: &Ident, check: &AppliedRule)
             return report(names, at, call, &check.overrides);
         }
         Rule::Nested => {
-            return quote_spanned! {span=>
-                #private::Validate::validate_into(#value, &#at, #errors);
+            return match names.context {
+                Some((context, ty)) => quote_spanned! {span=>
+                    #private::ValidateWith::<#ty>::validate_into_with(#value, #context, &#at,
+                        #errors);
+                },
+                None => quote_spanned! {span=>
+                    #private::Validate::validate_into(#value, &#at, #errors);
+                },
             };
         }
     };

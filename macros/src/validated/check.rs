@@ -93,6 +93,18 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
             );
         }
     }
+    for &(span, context) in &raw.struct_options {
+        let message = if context {
+            "a validation context is for `#[derive(Validate)]` types (`validate_with(&ctx)`): \
+             a `#[validated]` type is checked when it is built, where no context is passed; \
+             check what needs the context in the code that has it, or use \
+             `#[derive(Validate)]`"
+        } else {
+            "`#[validated]` takes its options in `#[validated(...)]`, and rules go on fields: \
+             remove this `#[validate(...)]`"
+        };
+        errors.push(error(message).at_span(span));
+    }
     let fields = check_fields(raw.fields, &mut errors);
     let invariants = crate::rules::check::invariants(raw.invariants);
     let refused = check_derives(&raw.derives, &args.allow_derive, &item.ident, &mut errors);
@@ -168,6 +180,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
         runtime,
         body: fields,
         invariants,
+        context: None,
     };
     // In a generic struct a field's type may name parameters that a `const` item
     // cannot see.

@@ -103,6 +103,7 @@ pub fn fallback(fallback: &Fallback) -> TokenStream {
         ident: item.ident.clone(),
         generics: item.generics.clone(),
         runtime: runtime.clone(),
+        context: None,
     });
     hidden::wrap(
         &item.vis,

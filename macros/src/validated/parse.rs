@@ -66,6 +66,9 @@ pub struct RawValidated {
     pub invariants: Vec<RawInvariant>,
     /// The mistakes found while reading the rules; checking adds its own.
     pub errors: Errors,
+    /// `#[validate(...)]` written on the struct itself (`#[derive(Validate)]`'s
+    /// container options, such as `context`), with whether it names `context`.
+    pub struct_options: Vec<(proc_macro2::Span, bool)>,
 }
 
 /// The paths inside one `#[derive(...)]`.
@@ -171,6 +174,24 @@ pub fn parse(
     let mut errors = Errors::new();
     let fields = crate::derive_validate::parse::fields(item.fields.clone(), &mut errors).1;
     let invariants = crate::derive_validate::parse::invariants(&item.attrs, &mut errors);
+    let struct_options = item
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident(crate::rules::parse::VALIDATE))
+        .map(|attr| {
+            let mut context = false;
+            if let syn::Meta::List(list) = &attr.meta {
+                let _ = list.parse_nested_meta(|meta| {
+                    context |= meta.path.is_ident("context");
+                    if meta.input.peek(syn::Token![=]) {
+                        meta.value()?.parse::<syn::Type>()?;
+                    }
+                    Ok(())
+                });
+            }
+            (syn::spanned::Spanned::span(attr), context)
+        })
+        .collect();
     Ok(RawValidated {
         args,
         item,
@@ -184,6 +205,7 @@ pub fn parse(
         fields,
         invariants,
         errors,
+        struct_options,
     })
 }
 

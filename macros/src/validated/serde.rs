@@ -311,6 +311,7 @@ fn finish(
     let names = Names {
         private,
         errors: &errors,
+        context: None,
     };
     let values = (0..fields.len())
         .map(|index| format_ident!("__palisade_field_{}", index))

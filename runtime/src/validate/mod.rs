@@ -40,7 +40,8 @@ pub use path::{FieldPath, PathNode, PathSegment};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `Validate`",
     label = "`nested` needs a type that implements `Validate`",
-    note = "add `#[derive(Validate)]` or `#[validated]` to `{Self}`, or remove `nested`"
+    note = "add `#[derive(Validate)]` or `#[validated]` to `{Self}`, or remove `nested`; a \
+            type with `#[validate(context = ..)]` is checked with `validate_with(&context)`"
 )]
 pub trait Validate {
     /// Checks every rule and appends each failure to `errors`, its path under `at`.
@@ -75,6 +76,87 @@ pub trait Validate {
                 errors,
             }),
         }
+    }
+}
+
+/// A value whose rules need something besides the value: a repository, a clock, a
+/// tenant's limits. `#[derive(Validate)]` with `#[validate(context = Ctx)]` implements
+/// `ValidateWith<Ctx>` (and not [`Validate`]); its `custom` functions take
+/// `(&T, &Ctx)`, and its `nested` values are checked with the same context.
+///
+/// Every [`Validate`] type is also `ValidateWith` any context, which it ignores, so a
+/// type with a context can nest types without one.
+///
+/// ```
+/// use palisade::{Validate, ValidateWith, ValidationError};
+///
+/// struct Limits {
+///     max_items: usize,
+/// }
+///
+/// fn within_limits(items: &[String], limits: &Limits) -> Result<(), ValidationError> {
+///     if items.len() <= limits.max_items {
+///         Ok(())
+///     } else {
+///         Err(ValidationError::new("too_many", "has more items than the plan allows"))
+///     }
+/// }
+///
+/// #[derive(Validate)]
+/// #[validate(context = Limits)]
+/// struct Order {
+///     #[validate(non_empty, custom = within_limits)]
+///     items: Vec<String>,
+/// }
+///
+/// let order = Order { items: vec!["a".into(), "b".into()] };
+/// assert!(order.validate_with(&Limits { max_items: 5 }).is_ok());
+/// let errors = order.validate_with(&Limits { max_items: 1 }).unwrap_err();
+/// assert_eq!(errors.to_string(), "items: has more items than the plan allows");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be validated with a `{C}` context",
+    label = "`{Self}` takes another context, or none",
+    note = "a `nested` value is checked with the context of the value that holds it: give \
+            `{Self}` `#[validate(context = {C})]`, or no context at all"
+)]
+pub trait ValidateWith<C: ?Sized> {
+    /// Checks every rule with `context` and appends each failure to `errors`, its path
+    /// under `at`.
+    fn validate_into_with(&self, context: &C, at: &PathNode<'_>, errors: &mut ValidationErrors);
+
+    /// Checks every rule with `context`; on failure returns all the errors.
+    ///
+    /// # Errors
+    /// Every rule that failed, each with its full path.
+    fn validate_with(&self, context: &C) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        self.validate_into_with(context, &PathNode::Root, &mut errors);
+        errors.into_result()
+    }
+
+    /// Checks every rule with `context` and turns the value into proof of the check.
+    ///
+    /// # Errors
+    /// [`Invalid`], which hands the value back together with its errors.
+    fn into_valid_with(self, context: &C) -> Result<Valid<Self>, Invalid<Self>>
+    where
+        Self: Sized,
+    {
+        match self.validate_with(context) {
+            Ok(()) => Ok(Valid(self)),
+            Err(errors) => Err(Invalid {
+                value: self,
+                errors,
+            }),
+        }
+    }
+}
+
+impl<T: Validate + ?Sized, C: ?Sized> ValidateWith<C> for T {
+    #[inline]
+    fn validate_into_with(&self, _: &C, at: &PathNode<'_>, errors: &mut ValidationErrors) {
+        self.validate_into(at, errors);
     }
 }
 

@@ -1,0 +1,10 @@
+use palisade::Validate;
+
+#[derive(Validate)]
+#[validate(context)]
+struct Invite {
+    #[validate(email)]
+    email: String,
+}
+
+fn main() {}
