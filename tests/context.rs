@@ -157,3 +157,81 @@ fn a_type_without_context_validates_with_any() {
     );
     assert!(Price { cents: 5 }.validate_with(&()).is_ok());
 }
+
+/// A `#[validated]` type whose rules need the context: built and changed only with
+/// it.
+#[palisade::validated]
+#[validate(context = Tenant)]
+#[derive(Debug)]
+pub struct Username {
+    #[validate(chars(1..=16), custom = not_taken)]
+    name: String,
+    #[validate(range(1..=3))]
+    level: u8,
+}
+
+/// A newtype with a context: `get`, `into_inner`, `AsRef`, and no `TryFrom`.
+#[palisade::validated]
+#[validate(context = Tenant)]
+#[derive(Debug)]
+pub struct Handle(#[validate(custom = not_taken)] String);
+
+// Every way in takes the context: no `Validate` (so no `nested` in a type without the
+// context, no `Checked<T>`), no `TryFrom`.
+static_assertions::assert_not_impl_any!(Username: Validate);
+static_assertions::assert_not_impl_any!(Handle: Validate, TryFrom<String>);
+static_assertions::assert_impl_all!(Username: ValidateWith<Tenant>);
+
+#[test]
+fn a_validated_type_with_a_context_is_built_and_changed_with_it() {
+    let tenant = tenant();
+    let mut user = Username::try_new_with(&tenant, "alice".into(), 1).unwrap();
+    assert_eq!((user.name().as_str(), *user.level()), ("alice", 1));
+    let errors = Username::try_new_with(&tenant, "admin".into(), 9).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "name: is already taken\nlevel: must be between 1 and 3"
+    );
+
+    let refused = user.set_name_with(&tenant, "admin".into()).unwrap_err();
+    assert_eq!(refused.to_string(), "name: is already taken");
+    assert_eq!(
+        user.name(),
+        "alice",
+        "a refused change leaves the value as it was"
+    );
+    user.set_level_with(&tenant, 3).unwrap();
+    assert_eq!(*user.level(), 3);
+    assert!(user.validate_with(&tenant).is_ok());
+
+    let handle = Handle::try_new_with(&tenant, "bob".into()).unwrap();
+    assert_eq!(handle.get(), "bob");
+    assert_eq!(AsRef::<String>::as_ref(&handle), "bob");
+    assert!(Handle::try_new_with(&tenant, "admin".into()).is_err());
+}
+
+/// A `#[validated]` type with a context nests in a type with the same context.
+#[derive(Debug, Validate)]
+#[validate(context = Tenant)]
+struct Team {
+    #[validate(each(nested))]
+    members: Vec<Username>,
+}
+
+#[test]
+fn a_validated_type_with_a_context_nests_with_it() {
+    let tenant = tenant();
+    let team = Team {
+        members: vec![Username::try_new_with(&tenant, "alice".into(), 1).unwrap()],
+    };
+    assert!(team.validate_with(&tenant).is_ok());
+    // Checked again with a stricter context, the value that passed may not.
+    let stricter = Tenant {
+        max_items: 2,
+        taken: vec!["alice"],
+    };
+    assert_eq!(
+        team.validate_with(&stricter).unwrap_err().to_string(),
+        "members[0].name: is already taken"
+    );
+}

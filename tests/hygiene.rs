@@ -128,6 +128,16 @@ pub struct Account {
     servers: ::std::vec::Vec<Server>,
 }
 
+/// A validated type whose rules take the context.
+#[::palisade::validated]
+#[validate(context = Registry)]
+pub struct Login {
+    #[validate(custom = not_taken)]
+    name: ::std::string::String,
+    #[validate(range(1..=9))]
+    context: u8,
+}
+
 /// A context none of the rules use.
 #[derive(::palisade::Validate)]
 #[validate(context = Registry)]

@@ -18,7 +18,7 @@ pub use core::{cfg, concat, env, module_path, panic};
 #[cfg(feature = "std")]
 pub use std::panic::{catch_unwind, AssertUnwindSafe};
 
-pub use crate::validate::replace::replace_checked;
+pub use crate::validate::replace::{replace_checked, replace_checked_with};
 /// What `#[validate]` and `#[validated]` name.
 pub use crate::validate::rules;
 pub use crate::validate::{PathNode, Validate, ValidateWith, ValidationErrors};

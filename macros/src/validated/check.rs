@@ -93,17 +93,49 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
             );
         }
     }
-    for &(span, context) in &raw.struct_options {
-        let message = if context {
-            "a validation context is for `#[derive(Validate)]` types (`validate_with(&ctx)`): \
-             a `#[validated]` type is checked when it is built, where no context is passed; \
-             check what needs the context in the code that has it, or use \
-             `#[derive(Validate)]`"
-        } else {
-            "`#[validated]` takes its options in `#[validated(...)]`, and rules go on fields: \
-             remove this `#[validate(...)]`"
-        };
-        errors.push(error(message).at_span(span));
+    for &span in &raw.struct_options {
+        errors.push(
+            error(
+                "`#[validated]` takes its options in `#[validated(...)]`, and rules go on \
+                 fields: on the struct, `#[validate(...)]` takes only `context = Ctx`",
+            )
+            .at_span(span),
+        );
+    }
+    let mut context = raw.context;
+    // Set when the context meets an option that builds the value without one: the
+    // stand-in API is then emitted without the context, so that option's code (which
+    // calls `try_new`) adds no error of its own.
+    let mut context_refused = false;
+    if context.is_some() {
+        if args.serde.is_present() {
+            errors.push(
+                error(
+                    "`#[validated(serde)]` builds the value where no context is passed: \
+                     deserialize into a plain struct and build it with \
+                     `try_new_with(&context, ..)`",
+                )
+                .at_span(args.serde.span()),
+            );
+            context_refused = true;
+        }
+        if let Some(builder) = raw.derives.iter().find(|path| {
+            path.segments
+                .last()
+                .is_some_and(|last| last.ident == "Builder")
+        }) {
+            errors.push(
+                error(
+                    "a builder's `build()` takes no context, and this type's rules need one: \
+                     build it with `try_new_with(&context, ..)`",
+                )
+                .at(builder),
+            );
+            context_refused = true;
+        }
+    }
+    if context_refused {
+        context = None;
     }
     let fields = check_fields(raw.fields, &mut errors);
     let invariants = crate::rules::check::invariants(raw.invariants);
@@ -170,7 +202,8 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
         Some(_) => (fields.into_iter().map(without_rules).collect(), Vec::new()),
         None => (fields, invariants),
     };
-    let const_evaluable = invariants.is_empty()
+    let const_evaluable = context.is_none()
+        && invariants.is_empty()
         && fields
             .iter()
             .all(|field: &Field| field.rules.is_const_evaluable());
@@ -180,7 +213,7 @@ pub fn check(raw: RawValidated) -> Result<Validated, Box<Failed<Fallback>>> {
         runtime,
         body: fields,
         invariants,
-        context: None,
+        context,
     };
     // In a generic struct a field's type may name parameters that a `const` item
     // cannot see.

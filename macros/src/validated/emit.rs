@@ -179,19 +179,54 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
     // One parameter per field: a struct of eight fields is not a mistake in the
     // user's code for clippy to point at.
     let too_many = (params.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let try_new_doc = format!("Builds a `{type_name}`, checking every rule and invariant.");
-    let try_new = quote! {
-        #[doc = #try_new_doc]
-        ///
-        /// # Errors
-        ///
-        /// Every rule that fails, each with its path.
-        #too_many
-        #vis fn try_new(#(#params: #types),*) -> #private::Result<Self, #errors> {
-            let __palisade_value = #construct;
-            match #private::Validate::validate(&__palisade_value) {
-                #private::Ok(()) => #private::Ok(__palisade_value),
-                #private::Err(__palisade_errors) => #private::Err(__palisade_errors),
+    // With a context, the constructor and the setters take it first: `context`,
+    // unless a field already has that name.
+    let context = model.context.as_ref().map(|ty| {
+        let name = if params.iter().any(|param| param == "context") {
+            "validation_context"
+        } else {
+            "context"
+        };
+        (Ident::new(name, Span::call_site()), ty)
+    });
+    let try_new = match &context {
+        None => {
+            let doc = format!("Builds a `{type_name}`, checking every rule and invariant.");
+            quote! {
+                #[doc = #doc]
+                ///
+                /// # Errors
+                ///
+                /// Every rule that fails, each with its path.
+                #too_many
+                #vis fn try_new(#(#params: #types),*) -> #private::Result<Self, #errors> {
+                    let __palisade_value = #construct;
+                    match #private::Validate::validate(&__palisade_value) {
+                        #private::Ok(()) => #private::Ok(__palisade_value),
+                        #private::Err(__palisade_errors) => #private::Err(__palisade_errors),
+                    }
+                }
+            }
+        }
+        Some((name, ty)) => {
+            let doc =
+                format!("Builds a `{type_name}`, checking every rule and invariant with `{name}`.");
+            let too_many = (params.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+            quote! {
+                #[doc = #doc]
+                ///
+                /// # Errors
+                ///
+                /// Every rule that fails, each with its path.
+                #too_many
+                #vis fn try_new_with(#name: &#ty, #(#params: #types),*)
+                    -> #private::Result<Self, #errors> {
+                    let __palisade_value = #construct;
+                    match #private::ValidateWith::validate_with(&__palisade_value, #name) {
+                        #private::Ok(()) => #private::Ok(__palisade_value),
+                        #private::Err(__palisade_errors) => #private::Err(__palisade_errors),
+                    }
+                }
             }
         }
     };
@@ -217,6 +252,21 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
             "Replaces `{name}`, checking every rule and invariant again; on failure `self` is \
              left unchanged."
         );
+        let setter = match &context {
+            Some(_) => format_ident!("{}_with", setter),
+            None => setter,
+        };
+        let slot = quote!(|__palisade_self| &mut __palisade_self.#member);
+        let (context_param, replace) = match &context {
+            Some((context, ty)) => (
+                quote!(#context: &#ty,),
+                quote!(#private::replace_checked_with(self, #context, #slot, #param)),
+            ),
+            None => (
+                TokenStream::new(),
+                quote!(#private::replace_checked(self, #slot, #param)),
+            ),
+        };
         let into_inner = validated.newtype.then(|| {
             quote! {
                 /// Returns the wrapped value, giving up the guarantee.
@@ -241,9 +291,9 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
             /// # Errors
             ///
             /// Every rule that fails with the new value.
-            #vis fn #setter(&mut self, #param: #ty) -> #private::Result<(), #errors> {
-                #private::replace_checked(self, |__palisade_self| &mut __palisade_self.#member,
-                    #param)
+            #vis fn #setter(&mut self, #context_param #param: #ty)
+                -> #private::Result<(), #errors> {
+                #replace
             }
         }
     });
@@ -294,16 +344,25 @@ fn inherent_impl(validated: &Validated) -> TokenStream {
     // which never says why: a hidden stand-in that names the reason instead, as a
     // compile-time panic wherever `valid!` evaluates it.
     let new_const = new_const.or_else(|| {
-        let reason = if validated.model.invariants.is_empty() {
-            fields(validated)
+        let (reason, constructor) = if validated.model.context.is_some() {
+            (
+                "its rules take a context".to_owned(),
+                "try_new_with(&context, ..)",
+            )
+        } else if validated.model.invariants.is_empty() {
+            let reason = fields(validated)
                 .iter()
-                .find_map(|field| field.rules.const_blocker(&field.name))?
+                .find_map(|field| field.rules.const_blocker(&field.name))?;
+            (reason, "try_new(..)")
         } else {
-            "its invariants are checked at run time".to_owned()
+            (
+                "its invariants are checked at run time".to_owned(),
+                "try_new(..)",
+            )
         };
         let message = format!(
             "`valid!` cannot build a `{type_name}` at compile time: {reason}; build it with \
-             `{type_name}::try_new(..)`"
+             `{type_name}::{constructor}`"
         );
         Some(quote! {
             /// Stands in for `new_const`, which this type cannot have: says why.
@@ -344,7 +403,10 @@ fn newtype_impls(validated: &Validated) -> TokenStream {
     let ty = &field.ty;
     // `impl<T> TryFrom<T> for Wrapper<T>` would overlap core's blanket `TryFrom<U> for T`
     // impl, so a newtype over a type parameter gets `try_new` only.
-    let try_from = (!crate::util::mentions_type_param(ty, &model.generics)).then(|| {
+    // A type with a context has no conversion that could pass it.
+    let convertible =
+        model.context.is_none() && !crate::util::mentions_type_param(ty, &model.generics);
+    let try_from = convertible.then(|| {
         quote! {
             #[automatically_derived]
             impl #impl_generics #private::TryFrom<#ty> for #ident #ty_generics #where_clause {

@@ -66,9 +66,11 @@ pub struct RawValidated {
     pub invariants: Vec<RawInvariant>,
     /// The mistakes found while reading the rules; checking adds its own.
     pub errors: Errors,
-    /// `#[validate(...)]` written on the struct itself (`#[derive(Validate)]`'s
-    /// container options, such as `context`), with whether it names `context`.
-    pub struct_options: Vec<(proc_macro2::Span, bool)>,
+    /// `#[validate(context = Ctx)]` on the struct: its rules take a `&Ctx`.
+    pub context: Option<syn::Type>,
+    /// Any other key of a `#[validate(...)]` on the struct (`#[derive(Validate)]`'s
+    /// `crate`), which `#[validated]` takes in its own arguments.
+    pub struct_options: Vec<proc_macro2::Span>,
 }
 
 /// The paths inside one `#[derive(...)]`.
@@ -174,24 +176,33 @@ pub fn parse(
     let mut errors = Errors::new();
     let fields = crate::derive_validate::parse::fields(item.fields.clone(), &mut errors).1;
     let invariants = crate::derive_validate::parse::invariants(&item.attrs, &mut errors);
-    let struct_options = item
-        .attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident(crate::rules::parse::VALIDATE))
-        .map(|attr| {
-            let mut context = false;
-            if let syn::Meta::List(list) = &attr.meta {
-                let _ = list.parse_nested_meta(|meta| {
-                    context |= meta.path.is_ident("context");
-                    if meta.input.peek(syn::Token![=]) {
-                        meta.value()?.parse::<syn::Type>()?;
-                    }
-                    Ok(())
-                });
+    let mut context = None;
+    let mut struct_options = Vec::new();
+    for attr in &item.attrs {
+        if !attr.path().is_ident(crate::rules::parse::VALIDATE) {
+            continue;
+        }
+        let syn::Meta::List(list) = &attr.meta else {
+            struct_options.push(syn::spanned::Spanned::span(attr));
+            continue;
+        };
+        let read = list.parse_nested_meta(|meta| {
+            if meta.path.is_ident("context") && meta.input.peek(syn::Token![=]) {
+                context = Some(meta.value()?.parse::<syn::Type>()?);
+            } else {
+                struct_options.push(syn::spanned::Spanned::span(&meta.path));
+                if meta.input.peek(syn::Token![=]) {
+                    meta.value()?.parse::<syn::Expr>()?;
+                } else if meta.input.peek(syn::token::Paren) {
+                    meta.input.parse::<proc_macro2::Group>()?;
+                }
             }
-            (syn::spanned::Spanned::span(attr), context)
-        })
-        .collect();
+            Ok(())
+        });
+        if let Err(error) = read {
+            errors.push(error);
+        }
+    }
     Ok(RawValidated {
         args,
         item,
@@ -205,6 +216,7 @@ pub fn parse(
         fields,
         invariants,
         errors,
+        context,
         struct_options,
     })
 }

@@ -2,7 +2,7 @@
 //! and the old field put back unless the check passed — also when a rule panics, so
 //! a value caught after the panic (`catch_unwind`, a `Drop` impl) is still valid.
 
-use crate::validate::{Validate, ValidationErrors};
+use crate::validate::{Validate, ValidateWith, ValidationErrors};
 
 /// Puts `previous` back into the field `slot` selects unless disarmed.
 struct Restore<'a, T, F> {
@@ -29,13 +29,35 @@ pub fn replace_checked<T: Validate, F>(
     slot: fn(&mut T) -> &mut F,
     value: F,
 ) -> Result<(), ValidationErrors> {
+    replace_then(target, slot, value, |target| target.validate())
+}
+
+/// [`replace_checked`] for a type whose rules take a context.
+///
+/// # Errors
+/// Every rule that fails with the new value; `target` is then unchanged.
+pub fn replace_checked_with<T: ValidateWith<C>, C: ?Sized, F>(
+    target: &mut T,
+    context: &C,
+    slot: fn(&mut T) -> &mut F,
+    value: F,
+) -> Result<(), ValidationErrors> {
+    replace_then(target, slot, value, |target| target.validate_with(context))
+}
+
+fn replace_then<T, F>(
+    target: &mut T,
+    slot: fn(&mut T) -> &mut F,
+    value: F,
+    check: impl FnOnce(&T) -> Result<(), ValidationErrors>,
+) -> Result<(), ValidationErrors> {
     let previous = core::mem::replace(slot(target), value);
     let mut restore = Restore {
         target,
         slot,
         previous: Some(previous),
     };
-    let checked = restore.target.validate();
+    let checked = check(restore.target);
     if checked.is_ok() {
         restore.previous = None;
     }
