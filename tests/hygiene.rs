@@ -138,6 +138,16 @@ pub struct Login {
     context: u8,
 }
 
+/// Rules that apply only when a condition holds.
+#[derive(::palisade::Validate)]
+pub struct Conditional {
+    business: bool,
+    #[validate(required, chars(2..=14), when = self.business)]
+    vat_id: ::std::option::Option<::std::string::String>,
+    #[validate(each(nested), length(..=4), when = !self.business)]
+    servers: ::std::vec::Vec<Server>,
+}
+
 /// A context none of the rules use.
 #[derive(::palisade::Validate)]
 #[validate(context = Registry)]
@@ -352,6 +362,12 @@ fn generated_code_works_without_the_prelude() {
     ::std::assert_eq!(*HTTP.get(), 80);
     ::std::assert_eq!(*LABEL.text(), "ok");
     ::std::assert!(Renamed(0).validate().is_err());
+    let conditional = Conditional {
+        business: true,
+        vat_id: ::std::option::Option::None,
+        servers: ::std::vec::Vec::new(),
+    };
+    ::std::assert_eq!(conditional.validate().unwrap_err().len(), 1);
     let registry = Registry { taken: "root" };
     let account = Account {
         name: ::std::borrow::ToOwned::to_owned("root"),

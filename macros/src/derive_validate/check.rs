@@ -62,6 +62,7 @@ impl AsBody for Vec<Field> {
 }
 
 /// One checked field.
+#[derive(Clone)]
 pub struct Field {
     /// How to reach it: a name or a position.
     pub member: syn::Member,

@@ -45,6 +45,7 @@ fn value_rules(
         let overrides = Overrides {
             message: set.message.clone(),
             code: set.code.clone(),
+            when: set.when.clone(),
         };
         let before = rules.applied.len() + usize::from(rules.required.is_some()) + each_sets.len();
         if set.required.is_present() {
@@ -65,6 +66,7 @@ fn value_rules(
             let mut inner = *each.into_inner();
             inner.message = inner.message.or_else(|| overrides.message.clone());
             inner.code = inner.code.or_else(|| overrides.code.clone());
+            inner.when = inner.when.or_else(|| overrides.when.clone());
             each_sets.push(inner);
             each_span.get_or_insert(span);
         }
@@ -78,7 +80,16 @@ fn value_rules(
         );
         let after = rules.applied.len() + usize::from(rules.required.is_some()) + each_sets.len();
         if after == before {
-            if let Some(lit) = overrides.message.as_ref().or(overrides.code.as_ref()) {
+            if let Some(when) = &overrides.when {
+                errors.push(
+                    error(
+                        "`when` says when the rules of its own `#[validate(...)]` apply, and \
+                         this one has none: add a rule next to it (`required` for \"required \
+                         if\")",
+                    )
+                    .at(when),
+                );
+            } else if let Some(lit) = overrides.message.as_ref().or(overrides.code.as_ref()) {
                 errors.push(
                     error(
                         "`message` and `code` apply to the rules of their own \

@@ -38,6 +38,7 @@ pub fn value_checks(
                 quote_spanned!(*span=> #private::rules::missing()),
                 overrides,
             );
+            let report = when(overrides, report);
             quote!(else { #report })
         });
         if checks.is_empty() && missing.is_none() {
@@ -64,7 +65,7 @@ fn direct_checks(
     let checks = rules
         .applied
         .iter()
-        .map(|check| rule_check(names, value, at, check));
+        .map(|check| when(&check.overrides, rule_check(names, value, at, check)));
     let each = rules.each.as_deref().map(|element| {
         let index = format_ident!("__palisade_index_{}", depth);
         let item = format_ident!("__palisade_item_{}", depth);
@@ -206,6 +207,18 @@ fn range_syntax(bounds: &Bounds) -> Option<TokenStream> {
         (_, Some(_), true) => Some(quote!(, #start..=#end)),
         (Some(_), _, _) | (None, Some(_), false) => Some(quote!(, #start..#end)),
         (None, None, _) => None,
+    }
+}
+
+/// `check`, run only when the rule's `when = EXPR` holds. The condition is written
+/// with its own span, so a non-`bool` is rustc's error on the expression.
+fn when(overrides: &Overrides, check: TokenStream) -> TokenStream {
+    match &overrides.when {
+        Some(condition) => {
+            let span = syn::spanned::Spanned::span(condition);
+            quote_spanned!(span=> if #condition { #check })
+        }
+        None => check,
     }
 }
 

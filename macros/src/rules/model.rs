@@ -5,13 +5,15 @@ use proc_macro2::Span;
 use super::table::RuleKind;
 use crate::util::shape::Shape;
 
-/// `message = "..."` / `code = "..."` of a rule.
+/// `message = "..."` / `code = "..."` / `when = EXPR` of a rule.
 #[derive(Clone, Default)]
 pub struct Overrides {
     /// The replacement human message.
     pub message: Option<syn::LitStr>,
     /// The replacement machine code.
     pub code: Option<syn::LitStr>,
+    /// The condition under which the rule applies.
+    pub when: Option<syn::Expr>,
 }
 
 /// The bounds of a checked range, ready to emit (literals already typed for the field).
@@ -175,6 +177,16 @@ impl ValueRules {
         if let Some(rule) = self
             .applied
             .iter()
+            .find(|rule| rule.overrides.when.is_some())
+        {
+            return Some(format!(
+                "rule `{}` on `{name}` applies `when` a condition holds",
+                rule.kind.keyword()
+            ));
+        }
+        if let Some(rule) = self
+            .applied
+            .iter()
             .find(|rule| !rule.kind.const_evaluable())
         {
             return Some(format!(
@@ -203,10 +215,9 @@ impl ValueRules {
             && self.each.is_none()
             && (self.applied.is_empty()
                 || const_shape
-                    && self
-                        .applied
-                        .iter()
-                        .all(|check| check.kind.const_evaluable()))
+                    && self.applied.iter().all(|check| {
+                        check.kind.const_evaluable() && check.overrides.when.is_none()
+                    }))
     }
 }
 

@@ -28,6 +28,8 @@ pub struct RawRuleSet {
     pub message: Option<syn::LitStr>,
     /// `code = "..."`: replaces the machine code of this attribute's rules.
     pub code: Option<syn::LitStr>,
+    /// `when = EXPR`: this attribute's rules apply only when `EXPR` holds.
+    pub when: Option<syn::Expr>,
 }
 
 /// One rule as written.
@@ -276,6 +278,7 @@ fn rule_set(tokens: TokenStream, attribute: &str, errors: &mut Errors) -> RawRul
                     set.message = Some(attr::string(name, meta)?);
                 }
                 RuleKey::Option(RuleOption::Code) => set.code = Some(attr::string(name, meta)?),
+                RuleKey::Option(RuleOption::When) => set.when = Some(attr::expr(name, meta)?),
             }
             Ok(())
         });

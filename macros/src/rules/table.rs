@@ -166,6 +166,8 @@ options! {
         Message = "message",
         /// `code = "..."`: replaces the machine code of the attribute's rules.
         Code = "code",
+        /// `when = EXPR`: the attribute's rules apply only when `EXPR` holds.
+        When = "when",
     }
 }
 

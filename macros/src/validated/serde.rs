@@ -259,6 +259,27 @@ pub fn impls(validated: &Validated) -> TokenStream {
     }
 }
 
+/// `field` without its `when = ..` rules: their conditions read `self`, which does
+/// not exist yet while the document is read; `try_new` checks them on the value.
+fn unconditional(field: &Field) -> Field {
+    fn strip(rules: &mut ValueRules) {
+        rules.applied.retain(|rule| rule.overrides.when.is_none());
+        if rules
+            .required
+            .as_ref()
+            .is_some_and(|(_, overrides)| overrides.when.is_some())
+        {
+            rules.required = None;
+        }
+        if let Some(each) = &mut rules.each {
+            strip(each);
+        }
+    }
+    let mut field = field.clone();
+    strip(&mut field.rules);
+    field
+}
+
 /// Replaces the one type argument of `Vec<T>` (or its kin) with `with`.
 fn replace_only_argument(ty: &mut syn::Type, with: TokenStream) {
     if let syn::Type::Path(path) = ty {
@@ -328,8 +349,12 @@ fn finish(
             } else {
                 quote!(#at)
             };
-            let checks =
-                crate::derive_validate::emit::field_checks(&names, &at, field, quote!(#value));
+            let checks = crate::derive_validate::emit::field_checks(
+                &names,
+                &at,
+                &unconditional(field),
+                quote!(#value),
+            );
             let failed = |path: TokenStream| {
                 quote! {
                     #private::Err(__palisade_nested) => {
