@@ -49,3 +49,26 @@ fn the_failing_path_allocates_eight_times_for_three_errors() {
     });
     assert_eq!(info.count_total, 8);
 }
+
+/// A `#[validated]` function with valid arguments allocates nothing either.
+#[palisade::validated]
+fn transfer(
+    #[validate(range(1..=10_000))] amount: u64,
+    #[validate(chars(1..=34), alphanumeric)] to: &str,
+    #[validate(each(range(1..)), length(..=8))] hops: &[u16],
+) -> Result<u64, palisade::ValidationErrors> {
+    let _ = (to, hops);
+    Ok(amount)
+}
+
+#[test]
+fn a_validated_function_with_valid_arguments_makes_no_heap_allocation() {
+    let info = allocation_counter::measure(|| {
+        for _ in 0..1000 {
+            let amount = std::hint::black_box(500);
+            assert!(transfer(amount, "DE89370400440532013000", &[1, 2, 3]).is_ok());
+        }
+    });
+    assert_eq!(info.count_total, 0);
+    assert!(transfer(0, "", &[]).is_err());
+}

@@ -148,6 +148,28 @@ pub struct Conditional {
     servers: ::std::vec::Vec<Server>,
 }
 
+/// Arguments checked before the body.
+#[::palisade::validated]
+pub fn send(
+    #[validate(range(1..=10_000))] amount: u64,
+    #[validate(nested)] to: &Server,
+    #[validate(each(range(1..)), length(..=3))] hops: &[u16],
+) -> ::std::result::Result<u64, ::palisade::ValidationErrors> {
+    let _ = (to, hops);
+    ::std::result::Result::Ok(amount)
+}
+
+impl Server {
+    /// A method whose arguments are checked.
+    #[::palisade::validated(crate = "renamed_palisade")]
+    pub fn moved(
+        &self,
+        #[validate(range(1..=65535))] port: u16,
+    ) -> ::std::result::Result<Server, ::palisade::ValidationErrors> {
+        ::std::result::Result::Ok(Server { port })
+    }
+}
+
 /// A context none of the rules use.
 #[derive(::palisade::Validate)]
 #[validate(context = Registry)]
@@ -362,6 +384,14 @@ fn generated_code_works_without_the_prelude() {
     ::std::assert_eq!(*HTTP.get(), 80);
     ::std::assert_eq!(*LABEL.text(), "ok");
     ::std::assert!(Renamed(0).validate().is_err());
+    ::std::assert_eq!(send(5, &Server { port: 1 }, &[1, 2]).unwrap(), 5);
+    ::std::assert_eq!(
+        send(0, &Server { port: 0 }, &[0, 1, 2, 3])
+            .unwrap_err()
+            .len(),
+        4
+    );
+    ::std::assert!(Server { port: 1 }.moved(0).is_err());
     let conditional = Conditional {
         business: true,
         vat_id: ::std::option::Option::None,

@@ -5,7 +5,7 @@
 // or `core` cannot capture them.
 pub use alloc::vec;
 pub use core::any::type_name;
-pub use core::convert::{AsRef, Into, TryFrom};
+pub use core::convert::{AsRef, From, Into, TryFrom};
 pub use core::default::Default;
 pub use core::iter::Iterator;
 pub use core::marker::PhantomData;

@@ -3,7 +3,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use palisade_peers::{palisade_workload, with_garde, with_validator};
+use palisade_peers::{fn_args, palisade_workload, with_garde, with_validator};
 
 fn validate(c: &mut Criterion) {
     let mut group = c.benchmark_group("valid");
@@ -51,5 +51,22 @@ fn validate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validate);
+/// `#[validated]` on a function against the same checks by hand and no checks, all
+/// with valid arguments.
+fn function_arguments(c: &mut Criterion) {
+    let mut group = c.benchmark_group("fn_arguments_valid");
+    let (amount, to, hops) = (500_u64, "DE89370400440532013000", [3_u16, 7, 1]);
+    group.bench_function("validated", |b| {
+        b.iter(|| fn_args::validated(black_box(amount), black_box(to), black_box(&hops)))
+    });
+    group.bench_function("by_hand", |b| {
+        b.iter(|| fn_args::by_hand(black_box(amount), black_box(to), black_box(&hops)))
+    });
+    group.bench_function("bare", |b| {
+        b.iter(|| fn_args::bare(black_box(amount), black_box(to), black_box(&hops)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, validate, function_arguments);
 criterion_main!(benches);

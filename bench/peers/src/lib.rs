@@ -157,3 +157,48 @@ pub mod audit_workload {
         Ok(amount + u64::from(from ^ to))
     }
 }
+
+/// Function arguments: the same function with its arguments checked by
+/// `#[validated]`, by hand, and not at all.
+pub mod fn_args {
+    use palisade::{validated, ValidationErrors};
+
+    /// What the body does with valid arguments, the same in all three.
+    #[inline(always)]
+    fn body(amount: u64, to: &str, hops: &[u16]) -> u64 {
+        amount + to.len() as u64 + hops.iter().map(|&hop| u64::from(hop)).sum::<u64>()
+    }
+
+    /// Checked by `#[validated]`.
+    #[validated]
+    #[inline(never)]
+    pub fn validated(
+        #[validate(range(1..=10_000))] amount: u64,
+        #[validate(chars(1..=34), alphanumeric)] to: &str,
+        #[validate(length(..=8), each(range(1..)))] hops: &[u16],
+    ) -> Result<u64, ValidationErrors> {
+        Ok(body(amount, to, hops))
+    }
+
+    /// The same checks, written by hand, stopping at the first failure.
+    #[inline(never)]
+    pub fn by_hand(amount: u64, to: &str, hops: &[u16]) -> Result<u64, &'static str> {
+        if !(1..=10_000).contains(&amount) {
+            return Err("amount");
+        }
+        let chars = to.chars().count();
+        if !(1..=34).contains(&chars) || !to.chars().all(char::is_alphanumeric) {
+            return Err("to");
+        }
+        if hops.len() > 8 || hops.iter().any(|&hop| hop < 1) {
+            return Err("hops");
+        }
+        Ok(body(amount, to, hops))
+    }
+
+    /// No checks at all.
+    #[inline(never)]
+    pub fn bare(amount: u64, to: &str, hops: &[u16]) -> Result<u64, &'static str> {
+        Ok(body(amount, to, hops))
+    }
+}

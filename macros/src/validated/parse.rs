@@ -86,28 +86,29 @@ pub fn parse(
         Ok(item) => item,
         Err(failure) => return Err(Failed::new(failure, item)),
     };
-    let item =
-        match item {
-            syn::Item::Struct(item) => item,
-            syn::Item::Enum(item) => {
-                return Err(Failed::new(
-                    error(
-                        "`#[validated]` applies to structs: an enum can hold any of its variants; \
-                     use `#[derive(Validate)]` on it instead",
-                    )
-                    .at(&item.enum_token),
-                    item.into_token_stream(),
-                ))
-            }
-            other => return Err(Failed::new(
+    let item = match item {
+        syn::Item::Struct(item) => item,
+        syn::Item::Enum(item) => {
+            return Err(Failed::new(
                 error(
-                    "`#[validated]` applies to structs with named fields or to one-field tuple \
-                     structs",
+                    "`#[validated]` applies to structs: an enum can hold any of its variants; \
+                     use `#[derive(Validate)]` on it instead",
+                )
+                .at(&item.enum_token),
+                item.into_token_stream(),
+            ))
+        }
+        other => {
+            return Err(Failed::new(
+                error(
+                    "`#[validated]` applies to structs with named fields, to one-field tuple \
+                     structs, and to functions whose parameters it checks",
                 )
                 .at(&other),
                 other.into_token_stream(),
-            )),
-        };
+            ))
+        }
+    };
     let mut errors = Errors::new();
     let mut parsed = RawArgs::default();
     Keys::<ValidatedOption>::new("#[validated(...)]", "option").parse(
