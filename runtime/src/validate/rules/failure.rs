@@ -341,14 +341,25 @@ fn push_bounds(params: &mut Params, min: Bound<ParamValue>, max: Bound<ParamValu
     }
 }
 
+/// `Ok` when `ok`, else a [`Failure::Plain`]. Inlined into the generated check (it
+/// was a call per rule); the failure is built out of line.
+#[inline]
 pub(crate) fn plain(ok: bool, code: &'static str, message: &'static str) -> Outcome {
     if ok {
         Ok(())
     } else {
-        Err(alloc::boxed::Box::new(Failure::Plain { code, message }))
+        Err(plain_failure(code, message))
     }
 }
 
+#[cold]
+#[inline(never)]
+fn plain_failure(code: &'static str, message: &'static str) -> alloc::boxed::Box<Failure> {
+    alloc::boxed::Box::new(Failure::Plain { code, message })
+}
+
+/// `Ok` when `ok`, else a [`Failure::WithText`].
+#[inline]
 pub(crate) fn with_text(
     ok: bool,
     code: &'static str,
@@ -358,13 +369,23 @@ pub(crate) fn with_text(
     if ok {
         Ok(())
     } else {
-        Err(alloc::boxed::Box::new(Failure::WithText {
-            code,
-            message,
-            name: code,
-            text,
-        }))
+        Err(text_failure(code, message, text))
     }
+}
+
+#[cold]
+#[inline(never)]
+fn text_failure(
+    code: &'static str,
+    message: &'static str,
+    text: &'static str,
+) -> alloc::boxed::Box<Failure> {
+    alloc::boxed::Box::new(Failure::WithText {
+        code,
+        message,
+        name: code,
+        text,
+    })
 }
 
 /// `Ok` when `ok`, else a [`Failure::Listed`].
