@@ -74,6 +74,9 @@ fn range(name: &str, meta: &ParseNestedMeta) -> syn::Result<Spanned<RawRange>> {
     if let Some(range) = literal_range(tokens.clone()) {
         return Ok(attr::spanned(meta, RawRange { range }));
     }
+    if starts_with_key(&tokens) {
+        return keyword_range(name, tokens).map(|range| attr::spanned(meta, RawRange { range }));
+    }
     match syn::parse2::<syn::Expr>(tokens.clone()) {
         Ok(syn::Expr::Range(range)) => Ok(attr::spanned(meta, RawRange { range })),
         _ => Err(error(format!(
@@ -81,6 +84,101 @@ fn range(name: &str, meta: &ParseNestedMeta) -> syn::Result<Spanned<RawRange>> {
         ))
         .at(&tokens)),
     }
+}
+
+/// Whether `tokens` start `key =` (not `==`): validator's spelling of bounds.
+fn starts_with_key(tokens: &TokenStream) -> bool {
+    use proc_macro2::{Spacing, TokenTree};
+    let mut trees = tokens.clone().into_iter();
+    matches!(
+        (trees.next(), trees.next()),
+        (Some(TokenTree::Ident(_)), Some(TokenTree::Punct(equals)))
+            if equals.as_char() == '=' && equals.spacing() == Spacing::Alone
+    )
+}
+
+/// validator's spelling, `range(min = 1, max = 10)`, `length(min = 3)`,
+/// `length(equal = 8)`, read as the range it means (`1..=10`, `3..`, `8..=8`), so every
+/// check of palisade's own spelling applies to it. `exclusive_max = B` is `..B`.
+fn keyword_range(name: &str, tokens: TokenStream) -> syn::Result<syn::ExprRange> {
+    type Pairs = syn::punctuated::Punctuated<syn::ExprAssign, syn::Token![,]>;
+    let pairs =
+        syn::parse::Parser::parse2(Pairs::parse_terminated, tokens.clone()).map_err(|_| {
+            error(format!(
+                "write the bounds either as a range, `{name}(1..=10)`, or as keys, \
+                 `{name}(min = 1, max = 10)`, not both"
+            ))
+            .at(&tokens)
+        })?;
+    let keys: &[&str] = if name == "range" {
+        &["min", "max", "exclusive_max"]
+    } else {
+        &["min", "max", "equal"]
+    };
+    let (mut min, mut max, mut exclusive_max, mut equal) = (None, None, None, None);
+    for pair in pairs {
+        let key = match &*pair.left {
+            syn::Expr::Path(path) => path.path.get_ident().map(ToString::to_string),
+            _ => None,
+        };
+        let slot = match key.as_deref() {
+            Some("min") => &mut min,
+            Some("max") => &mut max,
+            Some("exclusive_max") if name == "range" => &mut exclusive_max,
+            Some("equal") if name != "range" => &mut equal,
+            Some("exclusive_min") if name == "range" => {
+                return Err(error(
+                    "a range cannot exclude its lower bound: write `min = ` with the next value \
+                     up (`min = 1` for integers above 0)",
+                )
+                .at(&pair.left));
+            }
+            written => {
+                let written = written.unwrap_or_default();
+                let hint = attr::closest(written, keys.iter().copied()).map_or_else(
+                    || {
+                        let list = keys
+                            .iter()
+                            .map(|key| format!("`{key}`"))
+                            .collect::<Vec<_>>();
+                        format!("expected one of {}", list.join(", "))
+                    },
+                    |known| format!("did you mean `{known}`?"),
+                );
+                return Err(error(format!("unknown bound in `{name}(...)`: {hint}")).at(&pair.left));
+            }
+        };
+        if slot.is_some() {
+            return Err(error(format!(
+                "this bound is written twice in `{name}(...)`: keep one"
+            ))
+            .at(&pair.left));
+        }
+        *slot = Some(*pair.right);
+    }
+    if let Some(equal) = equal {
+        if let Some(other) = min.as_ref().or(max.as_ref()) {
+            return Err(error(
+                "`equal` is the whole range: remove `min`/`max`, or write `min`/`max` without \
+                 `equal`",
+            )
+            .at(other));
+        }
+        return Ok(syn::parse_quote!(#equal..=#equal));
+    }
+    if let (Some(max), Some(_)) = (&max, &exclusive_max) {
+        return Err(error("write `max` or `exclusive_max`, not both").at(max));
+    }
+    Ok(match (min, max, exclusive_max) {
+        (Some(min), Some(max), None) => syn::parse_quote!(#min..=#max),
+        (Some(min), None, Some(max)) => syn::parse_quote!(#min..#max),
+        (Some(min), None, None) => syn::parse_quote!(#min..),
+        (None, Some(max), None) => syn::parse_quote!(..=#max),
+        (None, None, Some(max)) => syn::parse_quote!(..#max),
+        _ => {
+            return Err(error(format!("`{name}` needs a bound: `min`, `max` or both")).at(&tokens))
+        }
+    })
 }
 
 /// `A..=B`, `A..B`, `A..` or `..=B` with (possibly negative) literal bounds, read
