@@ -55,8 +55,9 @@ pub fn expand(function: &Function) -> TokenStream {
             if !#found.is_empty() {
                 #reject
             }
-            // Empty, so nothing was ever pushed and nothing allocated: skipping its
-            // destructor saves the passing call a call.
+            // Empty: the checks only push, so it never allocated (a hand-written
+            // `validate_into` that swapped in an allocated empty list would leak that
+            // list, never more). Skipping its destructor saves the passing call a call.
             let _ = #private::ManuallyDrop::new(#found);
         }
         #block
