@@ -14,8 +14,11 @@ pub use palisade_runtime::{
 /// The typestate of `#[derive(Builder)]` builders: a field is [`Unset`](builder::Unset)
 /// until its setter runs, then [`Set`](builder::Set).
 pub mod builder {
+    pub use palisade_runtime::builder::{Set, Unset};
+    // What generated builders name, not for users: kept out of the docs.
+    #[doc(hidden)]
     pub use palisade_runtime::builder::{
-        BuildsWithoutChecks, IsSet, IsUnset, OrDefault, Set, Unset, Validated,
+        BuildsWithoutChecks, IsSet, IsUnset, OrDefault, Validated,
     };
 }
 
@@ -95,4 +98,20 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use palisade_runtime::__private::*;
+}
+
+/// The macros' reference pages (what rustdoc and an IDE's hover show for each macro),
+/// run here as doc tests: the macro crate cannot use `palisade` in its own.
+#[cfg(doctest)]
+mod reference {
+    #[doc = include_str!("../macros/docs/validate.md")]
+    struct Validate;
+    #[doc = include_str!("../macros/docs/validated.md")]
+    struct Validated;
+    #[doc = include_str!("../macros/docs/builder.md")]
+    struct Builder;
+    #[doc = include_str!("../macros/docs/ffi_safe.md")]
+    struct FfiSafe;
+    #[doc = include_str!("../macros/docs/audit_log.md")]
+    struct AuditLog;
 }

@@ -47,6 +47,7 @@ impl<T> Set<T> {
     }
 }
 
+#[doc(hidden)]
 /// Holds for the state of a required field once its setter ran; `build()` requires
 /// it of every required field. `Builder` is the type being built and `Field` a marker
 /// named after the field, so the error for a missing field names both.
@@ -72,6 +73,7 @@ impl<Builder: ?Sized, Field, V> IsSet<Builder, Field, V> for Set<V> {
     }
 }
 
+#[doc(hidden)]
 /// Holds for the state of a field whose setter has not run; every setter requires
 /// it, so setting a field twice is an error that names it.
 #[diagnostic::on_unimplemented(
@@ -96,6 +98,7 @@ mod sealed {
     impl UnsetState for super::Unset {}
 }
 
+#[doc(hidden)]
 /// A field that `build()` can fill in when it was not set: optional fields (`None`)
 /// and fields with `#[builder(default)]`.
 pub trait OrDefault<T> {
@@ -117,14 +120,17 @@ impl<T> OrDefault<T> for Set<T> {
     }
 }
 
+#[doc(hidden)]
 /// Implemented by every `#[validated]` type. Their builders must go through
 /// `try_new`, so a builder that would assemble one with a struct literal fails to
 /// compile rather than skip the checks (see [`BuildsWithoutChecks`]).
 pub trait Validated {}
 
+#[doc(hidden)]
 /// Implemented by the types whose builder assembles them with a struct literal. A
-/// `#[validated]` type already has it, so `#[derive(Builder)]` written *above*
-/// `#[validated]` (where the derive cannot see that the type is validated) is a
+/// `#[validated]` type already has it, so a builder derived where it cannot tell the
+/// type is validated (above `#[validated]` imported under another name; written
+/// above it by its own name, the derive sees it and builds through `try_new`) is a
 /// "conflicting implementations of trait `BuildsWithoutChecks`" error: move
 /// `#[derive(Builder)]` below `#[validated]`.
 pub trait BuildsWithoutChecks {}

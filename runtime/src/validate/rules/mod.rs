@@ -2,7 +2,7 @@
 //!
 //! Each check is a small `#[inline]` function that returns `Ok(())` without
 //! allocating when the rule holds; only [`report`] turns a failure into a
-//! [`ValidationError`] with its path and message, on the cold path. The traits here
+//! [`ValidationError`](crate::ValidationError) with its path and message, on the cold path. The traits here
 //! tell which types a rule fits, and their `on_unimplemented` messages are what a user
 //! sees for a rule that does not fit.
 

@@ -6,7 +6,7 @@ use super::{plain, with_text, Outcome, Text};
 /// `ascii`: every char is ASCII.
 ///
 /// # Errors
-/// A [`Failure::Plain`] otherwise.
+/// A [`Failure::Plain`](super::Failure::Plain) otherwise.
 #[inline]
 pub fn ascii<T: Text + ?Sized>(value: &T) -> Outcome {
     plain(
@@ -20,7 +20,7 @@ pub fn ascii<T: Text + ?Sized>(value: &T) -> Outcome {
 /// `2001:db8::1`).
 ///
 /// # Errors
-/// A [`Failure::Plain`] otherwise.
+/// A [`Failure::Plain`](super::Failure::Plain) otherwise.
 #[inline]
 pub fn ip<T: Text + ?Sized>(value: &T) -> Outcome {
     let valid = value.text().parse::<core::net::IpAddr>().is_ok();
@@ -30,7 +30,7 @@ pub fn ip<T: Text + ?Sized>(value: &T) -> Outcome {
 /// `ipv4`: an IPv4 address in dotted-decimal form (`192.0.2.1`).
 ///
 /// # Errors
-/// A [`Failure::Plain`] otherwise.
+/// A [`Failure::Plain`](super::Failure::Plain) otherwise.
 #[inline]
 pub fn ipv4<T: Text + ?Sized>(value: &T) -> Outcome {
     let valid = value.text().parse::<core::net::Ipv4Addr>().is_ok();
@@ -40,7 +40,7 @@ pub fn ipv4<T: Text + ?Sized>(value: &T) -> Outcome {
 /// `ipv6`: an IPv6 address (`2001:db8::1`, `::ffff:192.0.2.1`).
 ///
 /// # Errors
-/// A [`Failure::Plain`] otherwise.
+/// A [`Failure::Plain`](super::Failure::Plain) otherwise.
 #[inline]
 pub fn ipv6<T: Text + ?Sized>(value: &T) -> Outcome {
     let valid = value.text().parse::<core::net::Ipv6Addr>().is_ok();
@@ -51,7 +51,7 @@ pub fn ipv6<T: Text + ?Sized>(value: &T) -> Outcome {
 /// `Numeric`, as [`char::is_alphanumeric`]).
 ///
 /// # Errors
-/// A [`Failure::Plain`] otherwise.
+/// A [`Failure::Plain`](super::Failure::Plain) otherwise.
 #[inline]
 pub fn alphanumeric<T: Text + ?Sized>(value: &T) -> Outcome {
     plain(
@@ -64,7 +64,7 @@ pub fn alphanumeric<T: Text + ?Sized>(value: &T) -> Outcome {
 /// `prefix = "..."`.
 ///
 /// # Errors
-/// A [`Failure::WithText`] otherwise.
+/// A [`Failure::WithText`](super::Failure::WithText) otherwise.
 #[inline]
 pub fn prefix<T: Text + ?Sized>(value: &T, prefix: &'static str) -> Outcome {
     with_text(
@@ -78,7 +78,7 @@ pub fn prefix<T: Text + ?Sized>(value: &T, prefix: &'static str) -> Outcome {
 /// `suffix = "..."`.
 ///
 /// # Errors
-/// A [`Failure::WithText`] otherwise.
+/// A [`Failure::WithText`](super::Failure::WithText) otherwise.
 #[inline]
 pub fn suffix<T: Text + ?Sized>(value: &T, suffix: &'static str) -> Outcome {
     with_text(
@@ -92,7 +92,7 @@ pub fn suffix<T: Text + ?Sized>(value: &T, suffix: &'static str) -> Outcome {
 /// `contains = "..."`.
 ///
 /// # Errors
-/// A [`Failure::WithText`] otherwise.
+/// A [`Failure::WithText`](super::Failure::WithText) otherwise.
 #[inline]
 pub fn contains<T: Text + ?Sized>(value: &T, needle: &'static str) -> Outcome {
     with_text(
@@ -106,7 +106,7 @@ pub fn contains<T: Text + ?Sized>(value: &T, needle: &'static str) -> Outcome {
 /// `email`: a valid email address as the WHATWG HTML Standard defines it.
 ///
 /// # Errors
-/// A [`Failure::Plain`] otherwise.
+/// A [`Failure::Plain`](super::Failure::Plain) otherwise.
 #[inline]
 pub fn email<T: Text + ?Sized>(value: &T) -> Outcome {
     plain(

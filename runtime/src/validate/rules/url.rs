@@ -57,7 +57,7 @@ fn url_unit(c: char) -> bool {
 /// backslash, a control character, credentials) fails.
 ///
 /// # Errors
-/// A [`Failure::Plain`] otherwise.
+/// A [`Failure::Plain`](super::Failure::Plain) otherwise.
 #[inline]
 pub fn url<T: Text + ?Sized, R: UrlSupport>(value: &T, rule: &R) -> Outcome {
     plain(
