@@ -413,7 +413,24 @@ fn rule(kind: RuleKind, meta: &ParseNestedMeta) -> syn::Result<RawRule> {
         }
         Argument::Bounds => (RawArgument::Bounds(range(name, meta)?.into_inner()), span),
         Argument::Text => {
-            let text = attr::string(name, meta)?;
+            // validator's spelling, `contains(pattern = "..")`, is what schemars reads.
+            let text = if kind == RuleKind::Contains && meta.input.peek(syn::token::Paren) {
+                let mut text = None;
+                meta.parse_nested_meta(|inner| {
+                    if inner.path.is_ident("pattern") {
+                        text = Some(attr::string("pattern", &inner)?);
+                        Ok(())
+                    } else {
+                        Err(inner
+                            .error("write `contains = \"..\"` or `contains(pattern = \"..\")`"))
+                    }
+                })?;
+                text.ok_or_else(|| {
+                    meta.error("write `contains = \"..\"` or `contains(pattern = \"..\")`")
+                })?
+            } else {
+                attr::string(name, meta)?
+            };
             let span = text.span();
             (RawArgument::Text(text), span)
         }
